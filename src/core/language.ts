@@ -1,0 +1,56 @@
+import type { Facts, Range } from './facts';
+
+/** Language ids iotsec reads. `cpp` covers Arduino `.ino`; `kconfig` covers sdkconfig/prj.conf/defconfig. */
+export type LanguageId =
+  | 'c' | 'cpp' | 'python' | 'javascript' | 'typescript'
+  | 'yaml' | 'json' | 'ini' | 'kconfig' | 'dotenv' | 'pem';
+
+export const ALL_LANGUAGE_IDS: readonly LanguageId[] = [
+  'c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv', 'pem',
+];
+
+/** A syntax problem in the input; the document still yields facts from the parts that parsed. */
+export interface ParseError {
+  message: string;
+  range: Range;
+}
+
+/** Result of extracting facts from one document. Never throws: problems are `errors`. */
+export interface ExtractResult {
+  facts: Facts;
+  errors: ParseError[];
+  /** Ranges of syntax-error regions; the engine drops findings that fall entirely inside them. */
+  errorRanges?: Range[];
+}
+
+/** Comment syntax of a language, for suppressions and for the "ignore" quick fix. */
+export interface CommentSyntax {
+  line?: string;                         // '//', '#', ';'
+  block?: readonly [open: string, close: string];
+}
+
+/**
+ * One input language: detects its files and turns text into facts.
+ * Code languages load a tree-sitter grammar lazily through the injected loader.
+ */
+export interface LanguageSupport {
+  id: LanguageId;
+  /** Comment syntax used for suppressions in this language. */
+  comments: CommentSyntax;
+  /** True if `filePath` (forward slashes) is a file of this language. Cheap, name-based. */
+  matches(filePath: string): boolean;
+  /** Parse and extract facts. Must not throw; must free any native/wasm memory before returning. */
+  extract(text: string, env: LanguageEnv): Promise<ExtractResult>;
+  /** Optional: release cached parsers/grammars. */
+  dispose?(): void;
+}
+
+/** What the engine gives a language: a way to get grammar bytes (extension URI vs. CLI __dirname). */
+export interface LanguageEnv {
+  loadGrammar(name: GrammarName): Promise<Uint8Array>;
+}
+
+/** Grammar `.wasm` files shipped in `dist/` (`tree-sitter.wasm` is the runtime). */
+export type GrammarName =
+  | 'tree-sitter' | 'tree-sitter-c' | 'tree-sitter-cpp' | 'tree-sitter-python'
+  | 'tree-sitter-javascript' | 'tree-sitter-typescript' | 'tree-sitter-tsx';

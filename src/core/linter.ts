@@ -1,0 +1,271 @@
+import type { ResolvedConfig } from './config';
+import { defaultConfig } from './config';
+import type { Facts, Range } from './facts';
+import type { Finding, Position, Severity } from './finding';
+import { normalizeForFingerprint, stableHash } from './fingerprint';
+import type { GrammarName, LanguageId, LanguageSupport, ParseError } from './language';
+import { LineIndex } from './line-index';
+import { isTestPath } from './paths';
+import { redact, redactAll } from './redact';
+import type { FileSummary, ProjectRuleDefinition, Report, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
+import { findSuppressions, suppressionFor } from './suppressions';
+
+/** A rule that threw; recorded, and the other rules still ran. */
+export interface RuleError {
+  ruleId: string;
+  filePath: string;
+  line?: number;
+  message: string;
+}
+
+/** A parse problem with its 1-based position. */
+export interface PositionedParseError extends ParseError {
+  start: Position;
+}
+
+/** Everything the engine says about one document. */
+export interface LintResult {
+  filePath: string;
+  languageId?: LanguageId;
+  findings: Finding[];
+  parseErrors: PositionedParseError[];
+  ruleErrors: RuleError[];
+  /** Signals for project rules (absence rules, shared credentials). */
+  summary?: FileSummary;
+  /** True when the document was parsed (some rule's prefilter matched). */
+  parsed: boolean;
+}
+
+export interface LintInput {
+  text: string;
+  /** Workspace-relative path with forward slashes ('' for untitled). */
+  filePath: string;
+  /** Overrides detection by file name (e.g. the editor's language id). */
+  languageId?: LanguageId;
+  workspace?: WorkspaceFacts;
+}
+
+export interface LinterOptions {
+  rules: readonly RuleDefinition[];
+  projectRules?: readonly ProjectRuleDefinition[];
+  languages: readonly LanguageSupport[];
+  loadGrammar: (name: GrammarName) => Promise<Uint8Array>;
+}
+
+/** The engine: text + language + config in, findings out. Pure: no file system, no vscode. */
+export interface Linter {
+  /** Metadata of every rule (per-file and project), by id. */
+  readonly rules: ReadonlyMap<string, RuleMeta>;
+  readonly languages: readonly LanguageSupport[];
+  languageFor(filePath: string): LanguageSupport | undefined;
+  lintText(input: LintInput, config?: ResolvedConfig): Promise<LintResult>;
+  /** Runs project rules over the summaries of a whole scan. */
+  lintProject(summaries: readonly FileSummary[], config?: ResolvedConfig): { findings: Finding[]; ruleErrors: RuleError[] };
+  dispose(): void;
+}
+
+const UNKNOWN_WORKSPACE: WorkspaceFacts = { isGitIgnored: () => undefined };
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
+const EVIDENCE_MAX = 120;
+
+/** Creates the engine with injected rules, languages and grammar loader (composition roots decide). */
+export function createLinter(opts: LinterOptions): Linter {
+  const rules = new Map<string, RuleMeta>();
+  for (const r of [...opts.rules, ...(opts.projectRules ?? [])]) {
+    if (rules.has(r.meta.id)) throw new Error(`Duplicate rule id "${r.meta.id}"`);
+    rules.set(r.meta.id, r.meta);
+  }
+  const env = { loadGrammar: opts.loadGrammar };
+  const byLanguage = new Map<LanguageId, RuleDefinition[]>();
+  for (const r of opts.rules) {
+    for (const l of r.meta.languages) {
+      const list = byLanguage.get(l) ?? [];
+      list.push(r);
+      byLanguage.set(l, list);
+    }
+  }
+
+  function languageFor(filePath: string): LanguageSupport | undefined {
+    return opts.languages.find((l) => l.matches(filePath));
+  }
+
+  async function lintText(input: LintInput, config: ResolvedConfig = defaultConfig()): Promise<LintResult> {
+    const { text, filePath } = input;
+    const language = input.languageId ? opts.languages.find((l) => l.id === input.languageId) : languageFor(filePath);
+    const result: LintResult = { filePath, languageId: language?.id, findings: [], parseErrors: [], ruleErrors: [], parsed: false };
+    if (!language) return result;
+    const lower = text.toLowerCase();
+    const candidates = (byLanguage.get(language.id) ?? []).filter(
+      (r) => isEnabled(r.meta, config) && (!r.keywords || r.keywords.some((k) => lower.includes(k))),
+    );
+    if (!candidates.length) return result;
+
+    const extracted = await language.extract(text, env);
+    result.parsed = true;
+    const lines = new LineIndex(text);
+    result.parseErrors = extracted.errors.map((e) => ({ ...e, start: lines.position(e.range[0]) }));
+    const errorRanges = extracted.errorRanges ?? [];
+    const isTest = isTestPath(filePath);
+    const signals: FileSummary['signals'] = [];
+    const reports: Array<{ meta: RuleMeta; report: Report }> = [];
+
+    for (const rule of candidates) {
+      const ctx = {
+        text,
+        languageId: language.id,
+        filePath,
+        facts: extracted.facts as Facts,
+        settings: config.settings,
+        workspace: input.workspace ?? UNKNOWN_WORKSPACE,
+        isTestFile: isTest,
+        report: (report: Report) => {
+          if (!insideAny(report.range, errorRanges)) reports.push({ meta: rule.meta, report });
+        },
+        signal: (s: Signal) => signals.push({ ...s, start: lines.position(s.range[0]), end: lines.position(s.range[1]) }),
+      };
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        result.ruleErrors.push({ ruleId: rule.meta.id, filePath, message: `Rule "${rule.meta.id}" failed on ${filePath || '<untitled>'}: ${errorMessage(err)}` });
+      }
+    }
+
+    const suppressions = findSuppressions(text, lines);
+    const seen = new Map<string, number>();
+    for (const { meta, report } of reports) {
+      const start = lines.position(report.range[0]);
+      const sup = suppressionFor(suppressions, start.line, meta.id, meta.category);
+      if (sup?.reason) continue;
+      let finding: Finding;
+      try {
+        finding = toFinding(meta, report, { text, filePath, languageId: language.id, lines, config, isTest, seen });
+      } catch (err) {
+        result.ruleErrors.push({ ruleId: meta.id, filePath, line: start.line, message: `Rule "${meta.id}" failed on ${filePath || '<untitled>'}:${start.line}: ${errorMessage(err)}` });
+        continue;
+      }
+      if (sup) finding.message += ' (suppression ignored: add a reason after "--")';
+      result.findings.push(finding);
+      if (report.secret && report.secret.length >= 6) {
+        signals.push({ kind: 'secret', key: meta.id, value: stableHash('secret', report.secret), range: report.range, start, end: finding.end });
+      }
+    }
+    result.findings.sort((a, b) => a.range[0] - b.range[0] || a.ruleId.localeCompare(b.ruleId));
+    result.summary = { filePath, languageId: language.id, signals };
+    return result;
+  }
+
+  function lintProject(summaries: readonly FileSummary[], config: ResolvedConfig = defaultConfig()): { findings: Finding[]; ruleErrors: RuleError[] } {
+    const out: Finding[] = [];
+    const ruleErrors: RuleError[] = [];
+    for (const rule of opts.projectRules ?? []) {
+      if (!isEnabled(rule.meta, config)) continue;
+      const seen = new Map<string, number>();
+      try {
+        rule.checkProject({
+          files: summaries,
+          settings: config.settings,
+          report: (filePath, r) => {
+            const evidence = r.secret ? redactAll(r.evidence ?? '', [r.secret]) : (r.evidence ?? '');
+            const f = baseFinding(rule.meta, r, config, filePath, isTestPath(filePath));
+            out.push({ ...f, start: r.start, end: r.end, evidence, fingerprint: fingerprintOf(rule.meta.id, filePath, r.messageId, evidence, seen) });
+          },
+        });
+      } catch (err) {
+        ruleErrors.push({ ruleId: rule.meta.id, filePath: '', message: `Project rule "${rule.meta.id}" failed: ${errorMessage(err)}` });
+      }
+    }
+    out.sort((a, b) => a.filePath.localeCompare(b.filePath) || a.range[0] - b.range[0]);
+    return { findings: out, ruleErrors };
+  }
+
+  return {
+    rules,
+    languages: opts.languages,
+    languageFor,
+    lintText,
+    lintProject,
+    dispose: () => opts.languages.forEach((l) => l.dispose?.()),
+  };
+}
+
+/** True unless the rule (or its category) is switched off in config. */
+export function isEnabled(meta: RuleMeta, config: ResolvedConfig): boolean {
+  return (config.rules[meta.id] ?? config.rules[meta.category])?.enabled !== false;
+}
+
+function configuredSeverity(meta: RuleMeta, config: ResolvedConfig): Severity | undefined {
+  return config.rules[meta.id]?.severity ?? config.rules[meta.category]?.severity;
+}
+
+interface FindingEnv {
+  text: string;
+  filePath: string;
+  languageId: LanguageId;
+  lines: LineIndex;
+  config: ResolvedConfig;
+  isTest: boolean;
+  seen: Map<string, number>;
+}
+
+function baseFinding(meta: RuleMeta, report: Report, config: ResolvedConfig, filePath: string, isTest: boolean): Omit<Finding, 'start' | 'end' | 'evidence' | 'fingerprint'> {
+  let severity = configuredSeverity(meta, config) ?? report.severity ?? meta.severity;
+  if (isTest) severity = LOWER[severity];
+  const secrets = report.secret ? [report.secret] : [];
+  return {
+    ruleId: meta.id,
+    messageId: report.messageId,
+    category: meta.category,
+    severity,
+    message: redactAll(formatMessage(meta, report), secrets),
+    filePath,
+    range: report.range,
+    fix: report.fix,
+    suggestions: report.suggestions,
+    related: report.related,
+    cwe: meta.cwe,
+    practice: meta.practice,
+    attack: meta.attack,
+    ...(isTest ? { inTestFile: true } : {}),
+  };
+}
+
+function toFinding(meta: RuleMeta, report: Report, env: FindingEnv): Finding {
+  const base = baseFinding(meta, report, env.config, env.filePath, env.isTest);
+  const raw = env.text.slice(report.range[0], Math.min(report.range[1], report.range[0] + EVIDENCE_MAX * 4));
+  let evidence = report.secret ? redactAll(raw, [report.secret]) : raw;
+  if (report.secret && evidence.includes(report.secret)) evidence = redact(report.secret);
+  if (evidence.length > EVIDENCE_MAX) evidence = evidence.slice(0, EVIDENCE_MAX - 1) + '…';
+  const related = report.related?.map((r) => ({ ...r, start: r.filePath ? r.start : env.lines.position(r.range[0]), end: r.filePath ? r.end : env.lines.position(r.range[1]) }));
+  return {
+    ...base,
+    languageId: env.languageId,
+    related,
+    start: env.lines.position(report.range[0]),
+    end: env.lines.position(report.range[1]),
+    evidence,
+    fingerprint: fingerprintOf(meta.id, env.filePath, report.messageId, report.secret ? `${evidence}#${stableHash(report.secret)}` : evidence, env.seen),
+  };
+}
+
+function fingerprintOf(ruleId: string, filePath: string, messageId: string, evidence: string, seen: Map<string, number>): string {
+  const key = `${ruleId}\u0000${messageId}\u0000${normalizeForFingerprint(evidence)}`;
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  return stableHash(ruleId, filePath, key, String(n));
+}
+
+/** Fills `{{name}}` placeholders; unknown placeholders are a rule bug and stay visible. */
+export function formatMessage(meta: RuleMeta, report: Pick<Report, 'messageId' | 'data'>): string {
+  const template = meta.messages[report.messageId];
+  if (template === undefined) throw new Error(`Rule "${meta.id}" reported unknown messageId "${report.messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (report.data && k in report.data ? String(report.data[k]) : m));
+}
+
+function insideAny(range: Range, errorRanges: readonly Range[]): boolean {
+  return errorRanges.some(([s, e]) => range[0] >= s && range[1] <= e);
+}
+
+/** Message of an unknown thrown value. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,90 @@
+/**
+ * Shared web-tree-sitter runtime: one wasm init per process, one grammar load per language
+ * (promise-cached so concurrent first calls share the load), one reusable parser per grammar.
+ */
+import { Language, Parser, Query } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
+import type { GrammarName, LanguageEnv } from '../../core/language';
+
+/** Grammar names for code languages (everything except the runtime itself). */
+export type CodeGrammar = Exclude<GrammarName, 'tree-sitter'>;
+
+let runtimeReady: Promise<void> | undefined;
+const languages = new Map<CodeGrammar, Promise<Language>>();
+const parsers = new Map<CodeGrammar, Parser>();
+const queries = new Map<string, Query>();
+
+/** Counters the tests read to prove that caching works; cheap enough to keep in production. */
+export const runtimeStats = { inits: 0, grammarLoads: 0 };
+
+/** Initializes the wasm runtime once; the runtime bytes come from the injected env (extension URI vs. CLI dir). */
+export function initRuntime(env: LanguageEnv): Promise<void> {
+  runtimeReady ??= (async () => {
+    const wasmBinary = await env.loadGrammar('tree-sitter');
+    runtimeStats.inits++;
+    // Passing the bytes as `wasmBinary` keeps emscripten from resolving a path next to the bundle.
+    await Parser.init({ wasmBinary } as unknown as Parameters<typeof Parser.init>[0]);
+  })().catch((err: unknown) => {
+    runtimeReady = undefined; // let a later call retry, e.g. after the env is fixed
+    throw err;
+  });
+  return runtimeReady;
+}
+
+/** Loads (once) the grammar `name`; concurrent first calls share one promise. */
+export function loadLanguage(env: LanguageEnv, name: CodeGrammar): Promise<Language> {
+  let pending = languages.get(name);
+  if (!pending) {
+    pending = (async () => {
+      await initRuntime(env);
+      const bytes = await env.loadGrammar(name);
+      runtimeStats.grammarLoads++;
+      return Language.load(bytes);
+    })();
+    pending.catch(() => languages.delete(name)); // a failed load must not poison the cache
+    languages.set(name, pending);
+  }
+  return pending;
+}
+
+/** The reusable parser for `name`; parsing is synchronous, so one parser per grammar suffices. */
+export async function getParser(env: LanguageEnv, name: CodeGrammar): Promise<Parser> {
+  const language = await loadLanguage(env, name);
+  let parser = parsers.get(name);
+  if (!parser) {
+    parser = new Parser();
+    parser.setLanguage(language);
+    parsers.set(name, parser);
+  }
+  return parser;
+}
+
+/** Compiled query cached by `<grammar>/<key>`; compiling is far costlier than running. */
+export function getQuery(language: Language, grammar: CodeGrammar, key: string, source: string): Query {
+  const id = `${grammar}/${key}`;
+  let query = queries.get(id);
+  if (!query) {
+    query = new Query(language, source);
+    queries.set(id, query);
+  }
+  return query;
+}
+
+/** Parses `text` and runs `fn` on the tree, always freeing the wasm tree afterwards. */
+export function withTree<T>(parser: Parser, text: string, fn: (tree: Tree) => T): T {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return fn(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Frees every cached parser and query; grammars stay loaded (wasm modules cannot be unloaded). */
+export function disposeRuntime(): void {
+  for (const parser of parsers.values()) parser.delete();
+  parsers.clear();
+  for (const query of queries.values()) query.delete();
+  queries.clear();
+}
