@@ -35,6 +35,9 @@ export interface Position {
 export interface TextEdit {
   range: Range;
   text: string;
+  /** Filled by the engine: 1-based positions of `range` (for SARIF `fixes`). */
+  start?: Position;
+  end?: Position;
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { ResolvedConfig } from './config';
 import { defaultConfig } from './config';
 import type { Facts, Range } from './facts';
-import type { Finding, Position, Severity } from './finding';
+import type { Finding, Fix, Position, Severity } from './finding';
 import { normalizeForFingerprint, stableHash } from './fingerprint';
 import type { GrammarName, LanguageId, LanguageSupport, ParseError } from './language';
 import { LineIndex } from './line-index';
 import { isTestPath } from './paths';
 import { redact, redactAll } from './redact';
-import type { FileSummary, ProjectRuleDefinition, Report, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
+import type { Collector, FileSummary, ProjectRuleDefinition, Report, RuleContext, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
 import { findSuppressions, suppressionFor } from './suppressions';
 
 /** A rule that threw; recorded, and the other rules still ran. */
@@ -48,6 +48,8 @@ export interface LintInput {
 export interface LinterOptions {
   rules: readonly RuleDefinition[];
   projectRules?: readonly ProjectRuleDefinition[];
+  /** Signal collectors (asset inventory for the threat model); they never report findings. */
+  collectors?: readonly Collector[];
   languages: readonly LanguageSupport[];
   loadGrammar: (name: GrammarName) => Promise<Uint8Array>;
 }
@@ -76,8 +78,18 @@ export function createLinter(opts: LinterOptions): Linter {
     rules.set(r.meta.id, r.meta);
   }
   const env = { loadGrammar: opts.loadGrammar };
+  // Project-rule collectors run like rules that only publish signals.
+  const collectors: RuleDefinition[] = (opts.projectRules ?? []).flatMap((p) => {
+    const collect = p.collect?.bind(p);
+    return collect ? [{ meta: p.meta, keywords: p.keywords, check: (ctx: RuleContext) => collect(ctx) }] : [];
+  });
+  for (const c of opts.collectors ?? []) {
+    const meta = { id: `collector:${c.id}`, languages: c.languages } as RuleMeta; // only id/languages are read for collectors
+    collectors.push({ meta, keywords: c.keywords, check: (ctx: RuleContext) => c.collect(ctx) });
+  }
+  const isCollector = new Set(collectors.map((c) => c.meta));
   const byLanguage = new Map<LanguageId, RuleDefinition[]>();
-  for (const r of opts.rules) {
+  for (const r of [...opts.rules, ...collectors]) {
     for (const l of r.meta.languages) {
       const list = byLanguage.get(l) ?? [];
       list.push(r);
@@ -96,7 +108,7 @@ export function createLinter(opts: LinterOptions): Linter {
     if (!language) return result;
     const lower = text.toLowerCase();
     const candidates = (byLanguage.get(language.id) ?? []).filter(
-      (r) => isEnabled(r.meta, config) && (!r.keywords || r.keywords.some((k) => lower.includes(k))),
+      (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.keywords || r.keywords.some((k) => lower.includes(k))),
     );
     if (!candidates.length) return result;
 
@@ -235,6 +247,9 @@ function toFinding(meta: RuleMeta, report: Report, env: FindingEnv): Finding {
   let evidence = report.secret ? redactAll(raw, [report.secret]) : raw;
   if (report.secret && evidence.includes(report.secret)) evidence = redact(report.secret);
   if (evidence.length > EVIDENCE_MAX) evidence = evidence.slice(0, EVIDENCE_MAX - 1) + '…';
+  const withPositions = (fix: Fix): Fix => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: env.lines.position(e.range[0]), end: env.lines.position(e.range[1]) })) });
+  base.fix = base.fix && withPositions(base.fix);
+  base.suggestions = base.suggestions?.map(withPositions);
   const related = report.related?.map((r) => ({ ...r, start: r.filePath ? r.start : env.lines.position(r.range[0]), end: r.filePath ? r.end : env.lines.position(r.range[1]) }));
   return {
     ...base,

@@ -39,6 +39,8 @@ export interface RuleSettings {
   placeholderWords: readonly string[];
   /** Hosts treated like loopback (findings downgraded to info). */
   trustedHosts: readonly string[];
+  /** User secret formats from `.iotsec.yaml`, already ReDoS-checked and compiled by the host. */
+  secretPatterns?: readonly { id: string; regex: RegExp; description?: string }[];
 }
 
 /** Read-only workspace knowledge a host may provide; rules never do I/O. */
@@ -115,9 +117,20 @@ export interface ProjectContext {
   report(filePath: string, report: Report & { start: { line: number; column: number }; end: { line: number; column: number }; evidence?: string }): void;
 }
 
-/** A project rule: runs once over all file summaries (absence rules, credentials shared across devices). */
+/** What a project rule's per-file collector sees: a rule context that can only publish signals. */
+export type CollectContext = Omit<RuleContext, 'report'>;
+
+/**
+ * A project rule: an optional per-file `collect` (runs like a rule on `meta.languages`, gated by
+ * `keywords`, and publishes signals), then `checkProject` once over all file summaries — absence
+ * rules ("OTA present but no secure boot") and credentials shared across devices.
+ * Signal kinds are namespaced by the rule id: `<rule-id>:<what>`; the engine itself emits
+ * `secret` signals (value = hash of the secret, key = reporting rule id).
+ */
 export interface ProjectRuleDefinition {
   meta: RuleMeta;
+  keywords?: readonly string[];
+  collect?(ctx: CollectContext): void;
   checkProject(ctx: ProjectContext): void;
 }
 
@@ -129,4 +142,15 @@ export function defineRule(rule: RuleDefinition): RuleDefinition {
 /** Identity helper that type-checks a project rule definition. */
 export function defineProjectRule(rule: ProjectRuleDefinition): ProjectRuleDefinition {
   return rule;
+}
+
+/**
+ * A signal collector that is not a rule: e.g. the threat model's asset inventory (boards,
+ * endpoints, certificates, OTA channels, mitigations). Runs per file like a rule, never reports.
+ */
+export interface Collector {
+  id: string;
+  languages: readonly LanguageId[];
+  keywords?: readonly string[];
+  collect(ctx: CollectContext): void;
 }

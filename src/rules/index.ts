@@ -6,8 +6,10 @@ import type { ProjectRuleDefinition, RuleDefinition } from '../core/rule';
 // --- end hardcoded-secret (imports) ---
 // --- transport: plaintext-protocol, tls-verification-disabled (imports) ---
 // --- end transport (imports) ---
-// --- firmware: unsigned-update, unencrypted-storage, exposed-service, permissive-policy, weak-crypto (imports) ---
-// --- end firmware (imports) ---
+// --- update: unsigned-update (imports) ---
+// --- end update (imports) ---
+// --- device: unencrypted-storage, exposed-service, permissive-policy, weak-crypto (imports) ---
+// --- end device (imports) ---
 
 /** Per-file rules, in reporting order. */
 export const allRules: readonly RuleDefinition[] = [
@@ -15,14 +17,18 @@ export const allRules: readonly RuleDefinition[] = [
   // --- end hardcoded-secret ---
   // --- transport ---
   // --- end transport ---
-  // --- firmware ---
-  // --- end firmware ---
+  // --- update ---
+  // --- end update ---
+  // --- device ---
+  // --- end device ---
 ];
 
 /** Rules that run once over a whole scan (absence rules, credentials shared across devices). */
 export const allProjectRules: readonly ProjectRuleDefinition[] = [
   // --- hardcoded-secret ---
   // --- end hardcoded-secret ---
-  // --- firmware ---
-  // --- end firmware ---
+  // --- update ---
+  // --- end update ---
+  // --- device ---
+  // --- end device ---
 ];

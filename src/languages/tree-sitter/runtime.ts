@@ -2,7 +2,7 @@
  * Shared web-tree-sitter runtime: one wasm init per process, one grammar load per language
  * (promise-cached so concurrent first calls share the load), one reusable parser per grammar.
  */
-import { Language, Parser, Query } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
 import type { GrammarName, LanguageEnv } from '../../core/language';
 
@@ -12,7 +12,6 @@ export type CodeGrammar = Exclude<GrammarName, 'tree-sitter'>;
 let runtimeReady: Promise<void> | undefined;
 const languages = new Map<CodeGrammar, Promise<Language>>();
 const parsers = new Map<CodeGrammar, Parser>();
-const queries = new Map<string, Query>();
 
 /** Counters the tests read to prove that caching works; cheap enough to keep in production. */
 export const runtimeStats = { inits: 0, grammarLoads: 0 };
@@ -59,17 +58,6 @@ export async function getParser(env: LanguageEnv, name: CodeGrammar): Promise<Pa
   return parser;
 }
 
-/** Compiled query cached by `<grammar>/<key>`; compiling is far costlier than running. */
-export function getQuery(language: Language, grammar: CodeGrammar, key: string, source: string): Query {
-  const id = `${grammar}/${key}`;
-  let query = queries.get(id);
-  if (!query) {
-    query = new Query(language, source);
-    queries.set(id, query);
-  }
-  return query;
-}
-
 /** Parses `text` and runs `fn` on the tree, always freeing the wasm tree afterwards. */
 export function withTree<T>(parser: Parser, text: string, fn: (tree: Tree) => T): T {
   const tree = parser.parse(text);
@@ -81,10 +69,8 @@ export function withTree<T>(parser: Parser, text: string, fn: (tree: Tree) => T)
   }
 }
 
-/** Frees every cached parser and query; grammars stay loaded (wasm modules cannot be unloaded). */
+/** Frees every cached parser; grammars stay loaded (wasm modules cannot be unloaded). */
 export function disposeRuntime(): void {
   for (const parser of parsers.values()) parser.delete();
   parsers.clear();
-  for (const query of queries.values()) query.delete();
-  queries.clear();
 }

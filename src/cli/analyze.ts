@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../core/config';
+import type { Finding } from '../core/finding';
+import type { FileParseError, SkippedFile } from '../core/formatters/scan-report';
+import { createLinter, errorMessage, type Linter, type RuleError } from '../core/linter';
+import type { FileSummary, WorkspaceFacts } from '../core/rule';
+import { allLanguages } from '../languages/registry';
+import { allProjectRules, allRules } from '../rules/index';
+import { loadGrammarFromDisk } from './grammars';
+import { readSourceFile } from './read-text';
+
+/** What analysing one file produced (serialisable: crosses worker boundaries). */
+export interface FileOutcome {
+  filePath: string;
+  bytes: number;
+  parsed: boolean;
+  skipped?: SkippedFile;
+  findings: Finding[];
+  parseErrors: FileParseError[];
+  ruleErrors: RuleError[];
+  summary?: FileSummary;
+}
+
+/** The CLI's engine: every rule and language, grammars from disk. */
+export function createCliLinter(extraCollectors: Parameters<typeof createLinter>[0]['collectors'] = []): Linter {
+  return createLinter({ rules: allRules, projectRules: allProjectRules, collectors: extraCollectors, languages: allLanguages, loadGrammar: loadGrammarFromDisk });
+}
+
+/** Reads and lints one workspace-relative file; never throws. */
+export async function analyzeFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, workspace: WorkspaceFacts): Promise<FileOutcome> {
+  const empty: FileOutcome = { filePath, bytes: 0, parsed: false, findings: [], parseErrors: [], ruleErrors: [] };
+  if (!linter.languageFor(filePath)) return empty;
+  const read = await readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
+  if (!read.ok) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
+  try {
+    const r = await linter.lintText({ text: read.text, filePath, workspace }, config);
+    return {
+      filePath,
+      bytes: read.bytes,
+      parsed: r.parsed,
+      findings: r.findings,
+      parseErrors: r.parseErrors.map((e) => ({ ...e, filePath })),
+      ruleErrors: r.ruleErrors,
+      summary: r.summary,
+    };
+  } catch (err) {
+    // A language front end must not throw; if one does, the file is skipped and reported.
+    return { ...empty, bytes: read.bytes, skipped: { filePath, reason: `analysis failed: ${errorMessage(err)}` } };
+  }
+}

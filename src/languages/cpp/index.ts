@@ -1,0 +1,42 @@
+/** C++ front end, including Arduino sketches (`.ino`, `.pde`). */
+import type { Node } from 'web-tree-sitter';
+import type { LanguageSupport } from '../../core/language';
+import { blankAttributeMacros, C_HANDLERS, cStringOf, cValue } from '../c/dialect';
+import type { Dialect, ExtractContext } from '../tree-sitter/context';
+import { createCodeLanguage, SLASH_COMMENTS } from '../tree-sitter/code-language';
+
+/** `Foo() : host_("h"), port{1883}` — a member initializer binds a field like an assignment. */
+function handleFieldInitializer(node: Node, ctx: ExtractContext): void {
+  const name = node.namedChild(0);
+  const args = node.namedChild(1);
+  const value = args?.namedChildCount === 1 ? args.namedChild(0) : null;
+  if (name && value) ctx.addAssignment('field', name, value, node);
+}
+
+/** `new WiFiClientSecure(...)` is recorded as a call to the constructed type. */
+function handleNew(node: Node, ctx: ExtractContext): void {
+  const type = node.childForFieldName('type');
+  if (type) ctx.addCall(node, type, ctx.positionalArgs(node.childForFieldName('arguments')));
+}
+
+/** The C++ dialect: C handlers plus raw strings, member initializers and `new`. */
+export const cppDialect: Dialect = {
+  handlers: {
+    ...C_HANDLERS,
+    raw_string_literal: (node, ctx) => { ctx.addStringNode(node); return true; },
+    field_initializer: handleFieldInitializer,
+    new_expression: handleNew,
+  },
+  value: cValue,
+  stringOf: cStringOf,
+};
+
+/** C++ and Arduino: everything C extracts plus raw strings, member initializers and `new`. */
+export const cppLanguage: LanguageSupport = createCodeLanguage({
+  id: 'cpp',
+  extensions: ['.cpp', '.cc', '.cxx', '.c++', '.hpp', '.hh', '.hxx', '.h++', '.ino', '.pde'],
+  comments: SLASH_COMMENTS,
+  dialect: cppDialect,
+  grammars: () => ['tree-sitter-cpp'],
+  prepare: blankAttributeMacros,
+});

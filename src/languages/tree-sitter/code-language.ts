@@ -1,0 +1,74 @@
+/** Builds a `LanguageSupport` for a tree-sitter grammar plus a dialect of fact handlers. */
+import type { Parser, Tree } from 'web-tree-sitter';
+import { emptyFacts } from '../../core/facts';
+import type { CommentSyntax, ExtractResult, LanguageEnv, LanguageId, LanguageSupport } from '../../core/language';
+import { ExtractContext } from './context';
+import type { Dialect } from './context';
+import { findPemBlocks } from './pem';
+import { disposeRuntime, getParser, withTree } from './runtime';
+import type { CodeGrammar } from './runtime';
+import { walkTree } from './walk';
+
+/** C-family and JS/TS comment syntax. */
+export const SLASH_COMMENTS: CommentSyntax = { line: '//', block: ['/*', '*/'] };
+
+/** How a code language is put together. */
+export interface CodeLanguageOptions {
+  id: LanguageId;
+  /** Lower-case extensions including the dot. */
+  extensions: readonly string[];
+  comments: CommentSyntax;
+  dialect: Dialect;
+  /**
+   * Grammars to try, best guess first. When the first tree has syntax errors the next ones are
+   * tried and the first error-free tree wins (TS vs. TSX, since `extract` gets no file name).
+   */
+  grammars(text: string): readonly CodeGrammar[];
+  /** Optional same-length rewrite before parsing (offsets must not move), e.g. Arduino `PROGMEM`. */
+  prepare?(text: string): string;
+}
+
+/** True if `filePath` ends with one of `extensions` (case-insensitive). */
+export function hasExtension(filePath: string, extensions: readonly string[]): boolean {
+  const dot = filePath.lastIndexOf('.');
+  if (dot < 0 || dot < filePath.lastIndexOf('/')) return false;
+  return extensions.includes(filePath.slice(dot).toLowerCase());
+}
+
+/** Creates the language object; parsing and extraction never throw out of `extract`. */
+export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
+  return {
+    id: opts.id,
+    comments: opts.comments,
+    matches: (filePath) => hasExtension(filePath, opts.extensions),
+    async extract(text: string, env: LanguageEnv): Promise<ExtractResult> {
+      try {
+        const grammars = opts.grammars(text);
+        const parsers = await Promise.all(grammars.map((g) => getParser(env, g)));
+        const source = opts.prepare ? opts.prepare(text) : text;
+        return parseBest(parsers, 0, source, (tree) => extractFromTree(tree, text, opts.dialect));
+      } catch (err) {
+        const message = `Could not parse ${opts.id}: ${err instanceof Error ? err.message : String(err)}`;
+        return { facts: emptyFacts(), errors: [{ message, range: [0, text.length] }], errorRanges: [] };
+      }
+    },
+    dispose: disposeRuntime,
+  };
+}
+
+/** Walks `tree` (parsed from `text`) and returns the facts. */
+export function extractFromTree(tree: Tree, text: string, dialect: Dialect): ExtractResult {
+  const ctx = new ExtractContext(text, dialect);
+  walkTree(tree, ctx);
+  findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
+  return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges };
+}
+
+/** Parses with `parsers[i]`; on syntax errors tries the next grammar, falling back to the first tree. */
+function parseBest<T>(parsers: readonly Parser[], i: number, source: string, fn: (tree: Tree) => T, first?: Tree): T {
+  return withTree(parsers[i], source, (tree) => {
+    if (!tree.rootNode.hasError) return fn(tree);
+    if (i + 1 < parsers.length) return parseBest(parsers, i + 1, source, fn, first ?? tree);
+    return fn(first ?? tree);
+  });
+}

@@ -1,0 +1,66 @@
+import { defineRule } from '../core/rule';
+import { FLASH_ENCRYPTION_HAZARDS, findKconfigHazards, isNonReleaseConfig, isOn, lastEntries } from './data/device-kconfig';
+
+const FE_ENABLED = ['CONFIG_SECURE_FLASH_ENC_ENABLED', 'CONFIG_FLASH_ENCRYPTION_ENABLED'];
+const MODE_KEYS = [
+  'CONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE', 'CONFIG_SECURE_FLASH_ENCRYPTION_MODE_DEVELOPMENT', 'CONFIG_FLASH_ENCRYPTION_INSECURE',
+];
+const RELEASE_LINE = 'CONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y';
+
+/** Flags ESP-IDF flash / NVS encryption that is on but weakened (Development mode, UART bootloader access, unchecked, unprotected keys). */
+export const flashEncryptionWeak = defineRule({
+  meta: {
+    id: 'flash-encryption-weak',
+    title: 'Flash encryption weakened',
+    description: 'ESP-IDF flash or NVS encryption is configured in a way that lets someone with the serial port read or rewrite the flash.',
+    category: 'unencrypted-storage',
+    severity: 'warning',
+    cwe: ['CWE-311', 'CWE-312', 'CWE-1191'],
+    practice: 5,
+    attack: { ics: ['T0893', 'T0882'], enterprise: ['T1005', 'T1552.004'] },
+    languages: ['kconfig'],
+    messages: {
+      enabled: '{{option}}=y {{risk}}.',
+      disabled: '{{option}} is off: {{risk}}.',
+      implicitDevelopment: '{{option}}=y without choosing a mode leaves flash encryption in Development mode ("NOT SECURE"): the UART bootloader can still encrypt and write new firmware.',
+    },
+    docs: {
+      what: 'Development-mode flash encryption, UART bootloader decrypt/encrypt/cache access, a disabled start-up check of the encryption eFuse, test-only "require already enabled", and NVS keys without a protection scheme.',
+      why: 'Flash encryption is what keeps firmware, Wi-Fi credentials and device keys unreadable from the SPI flash. Each of these settings leaves a way around it for anyone with physical access to the UART (CWE-311/312, CWE-1191).',
+      fix: 'Use `CONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y` for products, leave the UART bootloader options off, keep `CONFIG_SECURE_FLASH_CHECK_ENC_EN_IN_APP` on and protect NVS keys with the HMAC or flash-encryption scheme. Keep development settings in `sdkconfig.ci*` or a debug overlay (reported as info there).',
+      references: [
+        'IDF-FE-02', 'IDF-FE-03', 'IDF-FE-05', 'IDF-FE-06', 'IDF-FE-08', 'T-07', 'T-11',
+        'espressif/esp-idf components/bootloader/Kconfig.projbuild', 'espressif/esp-idf components/nvs_sec_provider/Kconfig',
+      ],
+    },
+  },
+  keywords: ['secure_flash', 'flash_encryption', 'nvs_sec_key_protect'],
+  check(ctx) {
+    for (const m of findKconfigHazards(ctx.facts, ctx.filePath, FLASH_ENCRYPTION_HAZARDS)) {
+      ctx.report({
+        messageId: m.hazard.when === 'y' ? 'enabled' : 'disabled',
+        data: { option: m.kv.key, risk: m.hazard.risk },
+        range: m.kv.range,
+        severity: m.severity,
+        suggestions: m.suggestions,
+      });
+    }
+    // In `sdkconfig.defaults*` an enabled FE without a mode line falls back to Development
+    // (IDF-FE-02, T-11). A full `sdkconfig` always writes the mode, so the table covers it.
+    const name = ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1);
+    if (!name.startsWith('sdkconfig.defaults')) return;
+    const entries = lastEntries(ctx.facts);
+    if (MODE_KEYS.some((k) => entries.has(k))) return;
+    for (const key of FE_ENABLED) {
+      if (!isOn(entries, key)) continue;
+      const kv = entries.get(key)!;
+      ctx.report({
+        messageId: 'implicitDevelopment',
+        data: { option: key },
+        range: kv.range,
+        severity: isNonReleaseConfig(ctx.filePath) ? 'info' : 'warning',
+        suggestions: [{ title: `Add ${RELEASE_LINE}`, edits: [{ range: [kv.range[1], kv.range[1]], text: `\n${RELEASE_LINE}` }] }],
+      });
+    }
+  },
+});

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { createLinter } from '../core/linter';
+import type { Linter, LintResult } from '../core/linter';
+import type { GrammarName, LanguageId } from '../core/language';
+import { ALL_LANGUAGE_IDS } from '../core/language';
+import { allLanguages } from '../languages/registry';
+import { allProjectRules, allRules } from '../rules/index';
+import type { GitIgnoreIndex } from './gitignore';
+import type { Log } from './log';
+import type { DocumentScope, WorkspaceConfig } from './workspace-config';
+
+/** VS Code language ids that are ours under another name. */
+const LANGUAGE_ALIASES: Readonly<Record<string, LanguageId>> = { jsonc: 'json', javascriptreact: 'javascript', typescriptreact: 'typescript', properties: 'ini', 'arduino': 'cpp' };
+
+/** Engine language for a document: by file name first (exactly as the CLI), else the editor's id. */
+export function engineLanguage(linter: Linter, relPath: string, vscodeLanguageId?: string): LanguageId | undefined {
+  const byName = relPath ? linter.languageFor(relPath)?.id : undefined;
+  if (byName) return byName;
+  if (!vscodeLanguageId) return undefined;
+  return (ALL_LANGUAGE_IDS as readonly string[]).includes(vscodeLanguageId) ? (vscodeLanguageId as LanguageId) : LANGUAGE_ALIASES[vscodeLanguageId];
+}
+
+/** Grammar bytes from the extension's `dist/` (copied there by scripts/build.mjs); read on first use. */
+export function grammarLoader(extensionUri: vscode.Uri): (name: GrammarName) => Promise<Uint8Array> {
+  return (name) => Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', `${name}.wasm`)));
+}
+
+/** Lint outcome for one document or file, with the scope it was linted in. */
+export interface LintOutcome {
+  result: LintResult;
+  scope: DocumentScope;
+}
+
+/**
+ * The editor's single way into the engine (same rules, languages and config as the CLI).
+ * The linter is created on first use, so activation does no work beyond wiring.
+ */
+export class LintService implements vscode.Disposable {
+  private instance: Linter | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    readonly config: WorkspaceConfig,
+    private readonly gitignore: GitIgnoreIndex,
+    private readonly log: Log,
+  ) {}
+
+  get linter(): Linter {
+    this.instance ??= createLinter({ rules: allRules, projectRules: allProjectRules, languages: allLanguages, loadGrammar: grammarLoader(this.extensionUri) });
+    return this.instance;
+  }
+
+  /** Lints `text` of `uri`; undefined when disabled, excluded, too large or not ours. */
+  async lint(uri: vscode.Uri, text: string, vscodeLanguageId?: string): Promise<LintOutcome | undefined> {
+    const scope = await this.config.scopeOf(uri);
+    if (!scope.settings.enable || scope.excluded) return undefined;
+    if (text.length > scope.config.maxFileSizeKb * 1024) {
+      this.log.info('lint', `skipped ${scope.relPath || uri.toString()}: larger than ${scope.config.maxFileSizeKb} KB`);
+      return undefined;
+    }
+    const languageId = engineLanguage(this.linter, scope.relPath, vscodeLanguageId);
+    if (!languageId) return undefined;
+    const workspace = await this.gitignore.factsFor(scope.folder, scope.relPath);
+    const result = await this.linter.lintText({ text, filePath: scope.relPath, languageId, workspace }, scope.config);
+    for (const e of result.ruleErrors) this.log.warnOnce(`rule:${e.ruleId}`, `IoT Security: ${e.message}`);
+    return { result, scope };
+  }
+
+  dispose(): void {
+    this.instance?.dispose();
+    this.instance = undefined;
+  }
+}
