@@ -87,7 +87,7 @@ describe('tree-sitter runtime', () => {
     const p50 = times[15];
     const p95 = times[Math.floor(times.length * 0.95)];
     console.log(`# 2,000-line C++ extract: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ${(sketch.length / 1024).toFixed(0)} KiB`);
-    assert.ok(p95 < 250, 'sanity bound only; the benchmark owns the real budget');
+    assert.ok(p95 < 1000, 'sanity bound only (CI machines are shared); the benchmark owns the real budget');
 
     const small = 'const char* pw = "x"; void f() { WiFi.begin("a", pw); }\n'.repeat(20);
     const heapBefore = process.memoryUsage().rss;

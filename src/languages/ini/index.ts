@@ -23,7 +23,7 @@ import type { ValueSink } from './values';
 // An indented `name = …` line is a key even in a continuation context (TOML tables are often indented).
 const INDENTED_KEY = /^[ \t]+["']?[A-Za-z_][A-Za-z0-9_.-]*["']?[ \t]*=/;
 // mosquitto.conf style `name value` (no `=`): only accepted before any `[section]` header.
-const SPACE_SEPARATED = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^=: \t]|[=:]\S)/;
+const SPACE_SEPARATED = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]+[^=: \t]/;
 
 /** True for `*.ini`, `*.toml`, RAUC `system.conf`, rauc-hawkbit-updater and mosquitto configs. */
 export function isIniFile(filePath: string): boolean {

@@ -142,8 +142,8 @@ export function handleProperty(kind: 'property', keyField: string) {
     if (!key || key.type === 'computed_property_name') return;
     const name = key.type === 'string' ? jsStringOf(key, ctx)?.value ?? ctx.slice(key) : ctx.slice(key);
     const path = ctx.path(node.startIndex);
-    if (value) ctx.addAssignment(kind, key, value, node, { name, target: path.concat(name).join('.'), path });
-    ctx.pushScope(name, node.endIndex);
+    const fact = value ? ctx.addAssignment(kind, key, value, node, { name, target: path.concat(name).join('.'), path }) : undefined;
+    ctx.pushScope(name, fact ? fact.range[1] : node.endIndex);
   };
 }
 

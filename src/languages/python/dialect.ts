@@ -157,8 +157,8 @@ function handleDictPair(node: Node, ctx: ExtractContext): void {
   if (!key || !value) return;
   const name = key.type === 'string' || key.type === 'concatenated_string' ? pyStringOf(key, ctx)?.value ?? ctx.slice(key) : compact(ctx.slice(key));
   const path = ctx.path(node.startIndex);
-  ctx.addAssignment('key', key, value, node, { name, target: path.concat(name).join('.'), path });
-  ctx.pushScope(name, node.endIndex);
+  const fact = ctx.addAssignment('key', key, value, node, { name, target: path.concat(name).join('.'), path });
+  ctx.pushScope(name, fact.range[1]);
 }
 
 function handleCall(node: Node, ctx: ExtractContext): void {

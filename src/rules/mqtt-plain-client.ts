@@ -1,0 +1,103 @@
+import type { Range } from '../core/facts';
+import type { Fix } from '../core/finding';
+import { defineRule } from '../core/rule';
+import type { RuleContext } from '../core/rule';
+
+// Arduino network client classes without TLS, and the secure class to suggest (none = no drop-in).
+const PLAIN_CLIENTS: Readonly<Record<string, string | undefined>> = {
+  WiFiClient: 'WiFiClientSecure',
+  NetworkClient: 'NetworkClientSecure',
+  EthernetClient: undefined,
+  WiFiEspClient: undefined,
+  TinyGsmClient: 'TinyGsmClientSecure',
+  GSMClient: undefined,
+};
+// Declarations are matched on text: C++ parses `PubSubClient client(espClient);` as a function
+// declaration, and facts carry no declared types. Comments and strings are excluded by range.
+const CLIENT_DECL = /\b(WiFiClient|NetworkClient|EthernetClient|WiFiEspClient|TinyGsmClient|GSMClient)\b\s*\*?\s*([A-Za-z_]\w*)\s*[;=({[,]/g;
+// MQTT client constructions that take the network client: PubSubClient(…), MqttClient(…), Adafruit_MQTT_Client(&c, …).
+const MQTT_DECL = /\b(PubSubClient|MqttClient|Adafruit_MQTT_Client)\s*\*?\s*(?:[A-Za-z_]\w*\s*)?[({]([^;(){}]{0,200})[)}]/g;
+const MQTT_CTORS = new Set(['PubSubClient', 'MqttClient', 'Adafruit_MQTT_Client']);
+// 256dpi arduino-mqtt: `MQTTClient client; … client.begin("broker", net);`
+const LWMQTT_DECL = /\bMQTTClient\s+([A-Za-z_]\w*)/g;
+const ARG_NAME = /^[&*\s]*([A-Za-z_]\w*)\s*$/;
+
+interface Decl { type: string; name: string; typeRange: Range; range: Range }
+
+/** Flags Arduino MQTT clients (PubSubClient, ArduinoMqttClient, Adafruit MQTT) built on a plain, non-TLS network client. */
+export const mqttPlainClient = defineRule({
+  meta: {
+    id: 'mqtt-plain-client',
+    title: 'MQTT client on a plain WiFiClient',
+    description: 'Reports Arduino MQTT clients constructed on WiFiClient/EthernetClient instead of a TLS client such as WiFiClientSecure.',
+    category: 'plaintext-protocol',
+    severity: 'warning',
+    cwe: ['CWE-319', 'CWE-523'],
+    practice: 6,
+    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    languages: ['c', 'cpp'],
+    messages: {
+      plainClient: "MQTT client '{{mqtt}}' runs over '{{client}}' ({{type}}), which has no TLS: broker credentials and messages are sent in the clear.",
+    },
+    docs: {
+      what: 'A PubSubClient / MqttClient / Adafruit_MQTT_Client is given a WiFiClient, EthernetClient or another client class without TLS.',
+      why: 'The MQTT session, including the CONNECT username and password, is plaintext on the Wi-Fi and the internet.',
+      fix: 'Declare the network client as WiFiClientSecure (NetworkClientSecure on arduino-esp32 3.x), call setCACert(root_ca) with the broker CA, and connect to port 8883.',
+      references: ['ARD-08', 'TLS-03', 'espressif/arduino-esp32 libraries/NetworkClientSecure/src/NetworkClientSecure.h', 'knolleary/pubsubclient'],
+    },
+  },
+  keywords: ['pubsubclient', 'mqttclient', 'adafruit_mqtt_client'],
+  check(ctx) {
+    const skip = [...ctx.facts.comments.map((c) => c.range), ...ctx.facts.strings.map((s) => s.range)];
+    const inSkip = (at: number): boolean => skip.some(([s, e]) => at >= s && at < e);
+    const decls = new Map<string, Decl>();
+    for (const m of ctx.text.matchAll(CLIENT_DECL)) {
+      if (inSkip(m.index!) || decls.has(m[2])) continue;
+      decls.set(m[2], { type: m[1], name: m[2], typeRange: [m.index!, m.index! + m[1].length], range: [m.index!, m.index! + m[0].length - 1] });
+    }
+    if (!decls.size) return;
+    const uses: Array<{ mqtt: string; arg: string; range: Range }> = [];
+    for (const m of ctx.text.matchAll(MQTT_DECL)) {
+      if (inSkip(m.index!)) continue;
+      const argsStart = m.index! + m[0].length - 1 - m[2].length;
+      let offset = argsStart;
+      for (const part of m[2].split(',')) {
+        const a = ARG_NAME.exec(part);
+        if (a) uses.push({ mqtt: m[1], arg: a[1], range: [offset + part.indexOf(a[1]), offset + part.indexOf(a[1]) + a[1].length] });
+        offset += part.length + 1;
+      }
+    }
+    const lwmqtt = new Set([...ctx.text.matchAll(LWMQTT_DECL)].map((m) => m[1]));
+    for (const c of ctx.facts.calls) {
+      const isCtor = MQTT_CTORS.has(c.name) && !c.receiver;
+      if (!isCtor && c.name !== 'setClient' && !(c.name === 'begin' && c.receiver && lwmqtt.has(c.receiver))) continue;
+      for (const arg of c.args) {
+        const a = ARG_NAME.exec(arg.value.text);
+        if (a && arg.value.kind !== 'string') uses.push({ mqtt: isCtor ? c.name : c.callee, arg: a[1], range: [arg.value.range[1] - a[1].length, arg.value.range[1]] });
+      }
+    }
+    const seen = new Set<number>();
+    for (const u of uses) {
+      const d = decls.get(u.arg);
+      if (!d || seen.has(u.range[0])) continue;
+      seen.add(u.range[0]);
+      ctx.report({
+        messageId: 'plainClient',
+        data: { mqtt: u.mqtt, client: d.name, type: d.type },
+        range: u.range,
+        related: [{ range: d.range, message: `'${d.name}' is declared as a plain ${d.type} here.` }],
+        suggestions: suggest(ctx, d),
+      });
+    }
+  },
+});
+
+/** A suggestion, not a fix: the sketch must also provide the broker's CA certificate and port 8883. */
+function suggest(ctx: RuleContext, d: Decl): Fix[] {
+  const secure = PLAIN_CLIENTS[d.type];
+  if (!secure) return []; // no drop-in TLS class for this transport (e.g. EthernetClient needs SSLClient)
+  const lineEnd = ctx.text.indexOf('\n', d.range[1]);
+  const at = lineEnd < 0 ? ctx.text.length : lineEnd;
+  const note = `\n// TODO: in setup(), before connecting: ${d.name}.setCACert(root_ca); // root_ca = the broker's CA certificate (PEM), use port 8883`;
+  return [{ title: `Use ${secure} with setCACert(root_ca)`, edits: [{ range: d.typeRange, text: secure }, { range: [at, at], text: note }] }];
+}
