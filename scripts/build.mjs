@@ -21,9 +21,12 @@ const GRAMMARS = {
   'tree-sitter-tsx.wasm': 'tree-sitter-typescript/tree-sitter-tsx.wasm',
 };
 
+const IMPORT_META_SHIM = "var __iotsecImportMetaUrl = require('url').pathToFileURL(__filename).href;";
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
-  define: { IOTSEC_VERSION: JSON.stringify(pkg.version) },
+  // web-tree-sitter is ESM and reads import.meta.url (to find itself); in the CJS bundle it comes from __filename.
+  define: { IOTSEC_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__iotsecImportMetaUrl' },
+  banner: { js: IMPORT_META_SHIM },
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -37,7 +40,7 @@ const common = {
 
 const entries = [
   { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(dist, 'extension.js') },
-  { entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dist, 'cli.js'), banner: { js: `#!/usr/bin/env node\n${IMPORT_META_SHIM}` } },
   { entryPoints: [join(root, 'src/cli/scan-worker.ts')], outfile: join(dist, 'scan-worker.js') },
   { entryPoints: [join(root, 'src/vscode/scan-worker.ts')], outfile: join(dist, 'vscode-scan-worker.js') },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -48,6 +48,8 @@ export interface LanguageSupport {
 /** What the engine gives a language: a way to get grammar bytes (extension URI vs. CLI __dirname). */
 export interface LanguageEnv {
   loadGrammar(name: GrammarName): Promise<Uint8Array>;
+  /** Workspace-relative path of the document, when known (e.g. `mosquitto.conf` vs other INI). */
+  filePath?: string;
 }
 
 /** Grammar `.wasm` files shipped in `dist/` (`tree-sitter.wasm` is the runtime). */

@@ -112,7 +112,7 @@ export function createLinter(opts: LinterOptions): Linter {
     );
     if (!candidates.length) return result;
 
-    const extracted = await language.extract(text, env);
+    const extracted = await language.extract(text, { ...env, filePath });
     result.parsed = true;
     const lines = new LineIndex(text);
     result.parseErrors = extracted.errors.map((e) => ({ ...e, start: lines.position(e.range[0]) }));

@@ -62,7 +62,7 @@ export function booleanWord(word: string): boolean | undefined {
   return word.length <= 5 ? BOOLEAN_WORDS.get(word.toLowerCase()) : undefined;
 }
 
-const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const HEX = /^[-+]?0[xX][0-9a-fA-F]+$/;
 
 /** Parses a decimal / float / hex literal; undefined when `text` is not one (or not finite). */
@@ -140,7 +140,9 @@ export function decodeBackslashEscapes(body: string): string {
 }
 
 const PEM_BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 ]{0,80})-----/g;
-const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+const BASE64_LINE = /^[A-Za-z0-9+/=]*$/;
+const BACKSLASH_ESCAPE = /\\./g;
+const NON_BASE64 = /[^A-Za-z0-9+/=]+/g;
 
 /** A PEM block plus the problem found while reading it (missing END). */
 export interface PemScanResult {
@@ -188,22 +190,19 @@ function trimTrailingSpace(text: string, from: number, to: number): number {
 }
 
 function base64Body(text: string, from: number, to: number): string {
-  let out = '';
+  const parts: string[] = [];
   let i = from;
   while (i < to) {
     let le = text.indexOf('\n', i);
     if (le < 0 || le > to) le = to;
     const line = text.slice(i, le);
     // RFC 1421 encapsulated headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) are not body.
-    if (line.indexOf(':') < 0 || line.indexOf('\\n') >= 0) {
-      for (let k = 0; k < line.length; k++) {
-        const ch = line[k];
-        // `\n` inside a C/JS literal is an escape, not base64 `n`.
-        if (ch === '\\') { k++; continue; }
-        if (BASE64_CHAR.test(ch)) out += ch;
-      }
+    if (BASE64_LINE.test(line)) parts.push(line);
+    else if (line.indexOf(':') < 0 || line.indexOf('\\n') >= 0) {
+      // `\n` inside a C/JS literal is an escape, not base64 `n`; quotes and blanks are dropped.
+      parts.push(line.replace(BACKSLASH_ESCAPE, '').replace(NON_BASE64, ''));
     }
     i = le + 1;
   }
-  return out;
+  return parts.join('');
 }

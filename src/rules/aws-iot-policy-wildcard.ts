@@ -4,18 +4,25 @@ import { defineRule } from '../core/rule';
 import { IOT_DATA_ACTIONS, RESOURCE_WILDCARDS, THING_NAME_VARIABLE, THING_NAME_VARIABLE_SUB, WILDCARD_ACTIONS } from './data/device-policy';
 
 interface Statement {
+  path: string;
   effect?: string;
   actions: KeyValueFact[];
   resources: KeyValueFact[];
 }
 
 const CLIENT_STAR = 'client/*';
+const IOT_POLICY_FILE = /iot[^/]*polic|polic[^/]*iot/i;
+
+/** Paths of CloudFormation `AWS::IoT::Policy` resources: their statements are IoT policies even with `"Action": "*"`. */
+function iotPolicyResources(kvs: readonly KeyValueFact[]): string[] {
+  return kvs.filter((kv) => kv.key === 'Type' && kv.value.value === 'AWS::IoT::Policy').map((kv) => kv.path.slice(0, -1).join('\u0000') + '\u0000');
+}
 
 /** Action/Resource values of each statement, keyed by the statement's path (`Statement.0`, CFN `…PolicyDocument.Statement.1`). */
 function statements(kvs: readonly KeyValueFact[]): Statement[] {
   const byPath = new Map<string, Statement>();
   for (const kv of kvs) {
-    if (kv.key === 'Effect' && kv.path.includes('Statement')) byPath.set(kv.path.slice(0, -1).join('\u0000'), { effect: String(kv.value.value ?? ''), actions: [], resources: [] });
+    if (kv.key === 'Effect' && kv.path.includes('Statement')) byPath.set(kv.path.slice(0, -1).join('\u0000'), { path: kv.path.slice(0, -1).join('\u0000'), effect: String(kv.value.value ?? ''), actions: [], resources: [] });
   }
   for (const kv of kvs) {
     if (kv.value.kind !== 'string') continue;
@@ -59,12 +66,15 @@ export const awsIotPolicyWildcard = defineRule({
       references: ['AWS-06', 'T-19', 'F9', 'awsdocs/aws-iot-docs doc_source/audit-chk-iot-policy-permissive.md'],
     },
   },
-  keywords: ['iot:', ':iot:'],
+  keywords: ['iot:', 'statement'],
   check(ctx) {
+    const cfn = iotPolicyResources(ctx.facts.keyValues);
+    const iotFile = IOT_POLICY_FILE.test(ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1));
     for (const st of statements(ctx.facts.keyValues)) {
       if (st.effect !== 'Allow') continue;
       const actions = st.actions.map(lower);
-      const isIot = actions.some((a) => a.startsWith('iot:')) || st.resources.some((r) => lower(r).includes(':iot:'));
+      const isIot = iotFile || cfn.some((prefix) => st.path.startsWith(prefix))
+        || actions.some((a) => a.startsWith('iot:')) || st.resources.some((r) => lower(r).includes(':iot:'));
       if (!isIot) continue;
       const allResources = st.resources.some((r) => r.value.value === '*');
       st.actions.forEach((kv, i) => {

@@ -19,8 +19,8 @@ function bindingOf(ctx: RuleContext, name: string): AssignmentFact | undefined {
 }
 
 function suggestions(ctx: RuleContext, range: readonly [number, number], value: string, envName: string, a?: AssignmentFact): Fix[] {
-  const define = a?.kind === 'define' ? { name: a.name, range: a.range } : undefined;
-  return moveSecretSuggestions(ctx, { range, value, name: a?.name ?? envName, define });
+  const define = a?.kind === 'define' ? { name: a.name, range: [a.range[0], a.value.range[1]] as const } : undefined;
+  return moveSecretSuggestions(ctx, a ? { range, value, name: a.name, define } : { range, value, name: envName, macro: envName });
 }
 
 function reportArg(ctx: RuleContext, call: CallFact, arg: ArgFact, what: string, envName: string): void {

@@ -50,14 +50,16 @@ export const esphomeOtaUnprotected = defineRule({
         const name = platform ? stringValue(platform.value) : undefined;
         if (name === 'web_server') webServerPlatform ??= platform;
         if (name !== 'esphome' || hasAuth('ota', String(i), 'password') || at('ota', String(i), 'encryption')) continue;
-        ctx.report({ messageId: 'otaNoPassword', data: { form: 'platform: esphome' }, range: platform!.range, suggestions: [addPassword(ctx.text, platform!)] });
+        const fix = at('ota', String(i), 'password') ? replacePassword(ctx.text, at('ota', String(i), 'password')!) : addPassword(ctx.text, platform!);
+        ctx.report({ messageId: 'otaNoPassword', data: { form: 'platform: esphome' }, range: platform!.range, suggestions: [fix] });
       }
     } else if (ota && (ota.value.kind === 'object' || ota.value.kind === 'null') && !ota.value.tag) {
       // Legacy map form (before ESPHome 2024.6): the map itself configures the native OTA.
       const platform = at('ota', 'platform');
       const legacy = !platform || stringValue(platform.value) === 'esphome';
       if (legacy && !hasAuth('ota', 'password') && !at('ota', 'encryption')) {
-        ctx.report({ messageId: 'otaNoPassword', data: { form: 'ota:' }, range: ota.keyRange, suggestions: [addPassword(ctx.text, ota, kvs)] });
+        const fix = at('ota', 'password') ? replacePassword(ctx.text, at('ota', 'password')!) : addPassword(ctx.text, ota, kvs);
+        ctx.report({ messageId: 'otaNoPassword', data: { form: 'ota:' }, range: ota.keyRange, suggestions: [fix] });
       }
     }
 
@@ -85,6 +87,18 @@ export const esphomeOtaUnprotected = defineRule({
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** Replaces an empty `password:` value with the secrets.yaml reference. */
+function replacePassword(text: string, password: KeyValueFact): Fix {
+  // Rewrite `password: ""` / `password:` (null) from the key on, whatever the empty value's range is.
+  const colon = text.indexOf(':', password.keyRange[1]);
+  const end = Math.max(password.value.range[1], colon + 1);
+  return {
+    title: 'Protect OTA with `password: !secret ota_password`',
+    edits: [{ range: [password.keyRange[0], end], text: 'password: !secret ota_password' }],
+    fileEdits: [{ path: 'secrets.yaml', append: `${SECRET_LINE}\n`, unlessContains: 'ota_password:' }],
+  };
 }
 
 /** Inserts `password: !secret ota_password` under the OTA item and adds the key to secrets.yaml. */

@@ -23,7 +23,7 @@ function bindings(ctx: RuleContext): Binding[] {
 }
 
 /** Keys another hardcoded-secret rule owns (ESPHome EH-02 paths), so one value is reported once. */
-function ownedElsewhere(ctx: RuleContext, b: Binding, esphome: boolean): boolean {
+function ownedElsewhere(b: Binding, esphome: boolean): boolean {
   return esphome && b.entry !== undefined && esphomeSecretName(b.entry.path) !== undefined;
 }
 
@@ -41,7 +41,8 @@ function usesOf(ctx: RuleContext, name: string): RelatedLocation[] {
 function report(ctx: RuleContext, b: Binding, value: string, verdict: CredentialVerdict): void {
   const range: Range = b.value.range;
   const site: SecretSite = { range, value, name: b.entry ? b.entry.path.join('.') : b.name, entry: b.entry };
-  if (b.assignment?.kind === 'define') site.define = { name: b.name, range: b.assignment.range };
+  // The directive without a trailing comment, which stays in place.
+  if (b.assignment?.kind === 'define') site.define = { name: b.name, range: [b.assignment.range[0], b.value.range[1]] };
   const related = b.assignment ? usesOf(ctx, b.name) : [];
   const messageId = verdict.isSample ? 'sampleSecret' : verdict.isDefault ? 'defaultCredential' : 'hardcoded';
   ctx.report({
@@ -81,7 +82,7 @@ export const hardcodedCredential = defineRule({
   },
   keywords: ['pass', 'pwd', 'psk', 'secret', 'token', 'key', 'auth', 'credential', 'pop', 'pin', 'pw'],
   check(ctx) {
-    if (isUncommittedSecretStore(ctx)) return; // secrets.h / secrets.yaml / .env are where secrets belong
+    if (isUncommittedSecretStore(ctx)) return; // secrets.h / secrets.yaml / an ignored .env are where secrets belong
     const manifest = MANIFESTS.has(ctx.languageId);
     const esphome = ctx.languageId === 'yaml' && yamlFlavor(ctx.facts, ctx.filePath) === 'esphome';
     const seen = new Set<number>();
@@ -89,7 +90,7 @@ export const hardcodedCredential = defineRule({
       if (b.value.kind !== 'string' || typeof b.value.value !== 'string' || seen.has(b.value.range[0])) continue;
       const value = b.value.value;
       if (manifest && b.value.text === b.value.value && isScalarWord(value)) continue;
-      if (ownedElsewhere(ctx, b, esphome) || isKnownToken(value, b.name)) continue;
+      if (ownedElsewhere(b, esphome) || isKnownToken(value, b.name)) continue;
       const verdict = judgeCredential(b.name, value, ctx.settings.placeholderWords);
       if (!verdict) continue;
       seen.add(b.value.range[0]);

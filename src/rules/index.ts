@@ -3,10 +3,42 @@ import type { ProjectRuleDefinition, RuleDefinition } from '../core/rule';
 // parallel edits do not collide).
 
 // --- hardcoded-secret (imports) ---
+import { cloudToken } from './cloud-token';
+import { credentialArgument } from './credential-argument';
+import { customSecretPattern } from './custom-secret-pattern';
+import { envFileCommitted } from './env-file-committed';
+import { esphomeLiteralSecret } from './esphome-literal-secret';
+import { hardcodedCredential } from './hardcoded-credential';
+import { lorawanSessionKey } from './lorawan-session-key';
+import { platformioSecret } from './platformio-secret';
+import { privateKeyInSource } from './private-key-in-source';
+import { sharedCredential } from './shared-credential';
+import { zigbeeNetworkKey } from './zigbee-network-key';
 // --- end hardcoded-secret (imports) ---
 // --- transport: plaintext-protocol, tls-verification-disabled (imports) ---
+import { insecureProvisioning } from './insecure-provisioning';
+import { kconfigPlaintextTransport } from './kconfig-plaintext-transport';
+import { kconfigTlsInsecure } from './kconfig-tls-insecure';
+import { mqttPlainClient } from './mqtt-plain-client';
+import { mqttPlaintextPort } from './mqtt-plaintext-port';
+import { plaintextUrl } from './plaintext-url';
+import { tlsVerificationDisabledCall } from './tls-verification-disabled-call';
+import { tlsVerificationDisabledOption } from './tls-verification-disabled-option';
 // --- end transport (imports) ---
 // --- update: unsigned-update (imports) ---
+import { arduinoOtaNoPassword } from './arduino-ota-no-password';
+import { espIdfInsecureBootOptions } from './esp-idf-insecure-boot-options';
+import { espIdfOtaAllowHttp } from './esp-idf-ota-allow-http';
+import { esphomeOtaUnprotected } from './esphome-ota-unprotected';
+import { freertosOtaDowngrade } from './freertos-ota-downgrade';
+import { httpUpdateUnverified } from './http-update-unverified';
+import { linuxUpdaterUnsigned } from './linux-updater-unsigned';
+import { mcubootDefaultKey } from './mcuboot-default-key';
+import { mcubootInsecureSigning } from './mcuboot-insecure-signing';
+import { otaSkipValidate } from './ota-skip-validate';
+import { otaWithoutAntiRollback } from './ota-without-anti-rollback';
+import { otaWithoutSignatureCheck } from './ota-without-signature-check';
+import { platformioEspotaNoAuth } from './platformio-espota-no-auth';
 // --- end update (imports) ---
 // --- device: unencrypted-storage, exposed-service, permissive-policy, weak-crypto (imports) ---
 // --- end device (imports) ---
@@ -14,10 +46,38 @@ import type { ProjectRuleDefinition, RuleDefinition } from '../core/rule';
 /** Per-file rules, in reporting order. */
 export const allRules: readonly RuleDefinition[] = [
   // --- hardcoded-secret ---
+  hardcodedCredential,
+  credentialArgument,
+  cloudToken,
+  privateKeyInSource,
+  lorawanSessionKey,
+  esphomeLiteralSecret,
+  zigbeeNetworkKey,
+  platformioSecret,
+  envFileCommitted,
+  customSecretPattern,
   // --- end hardcoded-secret ---
   // --- transport ---
+  plaintextUrl,
+  mqttPlaintextPort,
+  mqttPlainClient,
+  insecureProvisioning,
+  kconfigPlaintextTransport,
+  tlsVerificationDisabledCall,
+  tlsVerificationDisabledOption,
+  kconfigTlsInsecure,
   // --- end transport ---
   // --- update ---
+  espIdfOtaAllowHttp,
+  espIdfInsecureBootOptions,
+  otaSkipValidate,
+  mcubootInsecureSigning,
+  arduinoOtaNoPassword,
+  httpUpdateUnverified,
+  esphomeOtaUnprotected,
+  platformioEspotaNoAuth,
+  linuxUpdaterUnsigned,
+  freertosOtaDowngrade,
   // --- end update ---
   // --- device ---
   // --- end device ---
@@ -26,8 +86,12 @@ export const allRules: readonly RuleDefinition[] = [
 /** Rules that run once over a whole scan (absence rules, credentials shared across devices). */
 export const allProjectRules: readonly ProjectRuleDefinition[] = [
   // --- hardcoded-secret ---
+  sharedCredential,
   // --- end hardcoded-secret ---
   // --- update ---
+  otaWithoutSignatureCheck,
+  otaWithoutAntiRollback,
+  mcubootDefaultKey,
   // --- end update ---
   // --- device ---
   // --- end device ---

@@ -8,7 +8,8 @@ import { UNSIGNED_UPDATE_ATTACK } from './data/update-triggers';
 /** Top-level keys only a Mender client config has ([MD-P] config_parser.cpp). */
 const MENDER_KEYS: readonly string[] = ['ServerURL', 'Servers', 'TenantToken'];
 const MENDER_VERIFY_KEYS: readonly string[] = ['ArtifactVerifyKey', 'ArtifactVerifyKeys'];
-const MENDER_INSERT = '"ArtifactVerifyKeys": ["/etc/mender/artifact-verify-key.pem"],';
+const MENDER_KEY_PATH = '"/etc/mender/artifact-verify-key.pem"';
+const MENDER_INSERT = `"ArtifactVerifyKeys": [${MENDER_KEY_PATH}],`;
 
 /** SWUpdate-only Kconfig symbols (sbabic/swupdate Kconfig, configs/*_defconfig); two are needed to call a file SWUpdate's. */
 const SWUPDATE_MARKER = /^CONFIG_(?:SURICATTA\w*|MONGOOSE\w*|WEBSERVER|SHELLSCRIPTHANDLER|LUASCRIPTHANDLER|SWUFORWARDER_HANDLER|HW_COMPATIBILITY\w*|SW_VERSIONS_FILE|LUAPKG|HASH_VERIFY|BOOTLOADERHANDLER|REMOTE_HANDLER|ENCRYPTED_IMAGES|ENCRYPTED_SW_DESCRIPTION)$/;
@@ -54,15 +55,19 @@ function checkMender(ctx: RuleContext): void {
   const hasKey = top.some((kv) => MENDER_VERIFY_KEYS.includes(kv.key)
     && (kv.value.kind === 'array' ? (kv.value.elements?.length ?? 0) > 0 : (stringValue(kv.value) ?? '').trim() !== ''));
   if (hasKey) return;
-  const first = top.reduce((a, b) => (b.keyRange[0] < a.keyRange[0] ? b : a));
-  const [lineStart] = lineContentRange(ctx.text, first.keyRange[0]);
-  const ownLine = ctx.text.slice(lineStart, first.keyRange[0]).trim() === '';
-  const fix: Fix = {
-    title: 'Require signed artifacts (ArtifactVerifyKeys)',
-    edits: [ownLine
+  const fix: Fix = { title: 'Require signed artifacts (ArtifactVerifyKeys)', edits: [] };
+  const empty = top.find((kv) => MENDER_VERIFY_KEYS.includes(kv.key));
+  if (empty) {
+    // Fill the existing empty entry rather than adding a duplicate key.
+    fix.edits.push({ range: empty.value.range, text: empty.key === 'ArtifactVerifyKeys' ? `[${MENDER_KEY_PATH}]` : MENDER_KEY_PATH });
+  } else {
+    const first = top.reduce((a, b) => (b.keyRange[0] < a.keyRange[0] ? b : a));
+    const [lineStart] = lineContentRange(ctx.text, first.keyRange[0]);
+    const ownLine = ctx.text.slice(lineStart, first.keyRange[0]).trim() === '';
+    fix.edits.push(ownLine
       ? { range: [lineStart, lineStart], text: `${lineIndent(ctx.text, first.keyRange[0])}${MENDER_INSERT}${eol(ctx.text)}` }
-      : { range: [first.keyRange[0], first.keyRange[0]], text: `${MENDER_INSERT} ` }],
-  };
+      : { range: [first.keyRange[0], first.keyRange[0]], text: `${MENDER_INSERT} ` });
+  }
   ctx.report({ messageId: 'menderNoVerifyKey', range: anchor.keyRange, suggestions: [fix] });
 }
 

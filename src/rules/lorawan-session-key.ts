@@ -58,7 +58,7 @@ export const lorawanSessionKey = defineRule({
     if (isUncommittedSecretStore(ctx)) return;
     const seen = new Set<number>();
     const candidates: Array<{ name: string; value: ValueFact; define?: { name: string; range: Range } }> = [
-      ...ctx.facts.assignments.map((a) => ({ name: a.name, value: a.value, define: a.kind === 'define' ? { name: a.name, range: a.range } : undefined })),
+      ...ctx.facts.assignments.map((a) => ({ name: a.name, value: a.value, define: a.kind === 'define' ? { name: a.name, range: [a.range[0], a.value.range[1]] as const } : undefined })),
       ...ctx.facts.keyValues.map((kv) => ({ name: kv.key, value: kv.value })),
     ];
     for (const c of candidates) {

@@ -48,11 +48,12 @@ export const mqttPlaintextPort = defineRule({
     const fileHostLocal = brokerHostsLocal(ctx);
     const hasPythonTls = ctx.languageId === 'python' && ctx.facts.calls.some((c) => TLS_CALLS.has(c.name));
     if (ctx.languageId === 'python') checkPython(ctx, hasPythonTls, report);
-    const mentionsMqtt = /mqtt/i.test(ctx.text);
+    // 1883 is the IANA MQTT port: a numeric 1883 argument is an MQTT port in practice. String
+    // arguments are left alone (`os.getenv("MQTT_PORT", "1883")` is an env lookup).
     for (const c of ctx.facts.calls) {
-      if (hasPythonTls || !mentionsMqtt) break;
+      if (hasPythonTls) break;
       for (const arg of c.args) {
-        if (!is1883(arg.value)) continue;
+        if (arg.value.kind !== 'number' || !is1883(arg.value)) continue;
         const host = c.args[0] !== arg ? hostLocal(c.args[0].value, ctx) : undefined;
         report(arg.value.range, host ?? fileHostLocal, [portFix(arg.value)]);
       }

@@ -251,12 +251,13 @@ export function practiceRow(n: Practice): PracticeRow {
  */
 export function rowForFinding(f: { ruleId: string; category: Category; cwe: readonly string[] }): FindingRowId {
   const id = f.ruleId.toLowerCase();
+  const primary = f.cwe[0] ?? '';
   if (f.category === 'hardcoded-secret') {
-    if (id.includes('shared') || f.cwe.includes('CWE-1394')) return 'F11';
-    if (id.includes('default') || f.cwe.includes('CWE-1392') || f.cwe.includes('CWE-1393')) return 'F2';
+    if (id.includes('shared') || primary === 'CWE-1394') return 'F11';
+    if (id.includes('default') || primary === 'CWE-1392' || primary === 'CWE-1393') return 'F2';
   }
-  if (f.category === 'unsigned-update' && (f.cwe.includes('CWE-1328') || id.includes('rollback') || id.includes('downgrade'))) return 'F6';
-  if (f.category === 'exposed-service' && (f.cwe.includes('CWE-1392') || f.cwe.includes('CWE-1393'))) return 'F2';
+  if (f.category === 'unsigned-update' && (primary === 'CWE-1328' || id.includes('rollback') || id.includes('downgrade'))) return 'F6';
+  if (f.category === 'exposed-service' && (primary === 'CWE-1392' || primary === 'CWE-1393')) return 'F2';
   return CATEGORY_ROW[f.category];
 }
 

@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): IotsecApi {
     const scanner = new WorkspaceScanner(lint, store, log);
     const controller = new DiagnosticsController(lint, store, log);
     controller.onClosed = (uri) => scanner.onDocumentClosed(uri);
+    context.subscriptions.push(gitignore.onDidChange(() => controller.lintAll()));
     context.subscriptions.push(
       log, config, gitignore, lint, store, scanner, controller,
       new DiagnosticsPublisher(store),

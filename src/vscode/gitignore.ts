@@ -18,7 +18,10 @@ interface DirRules {
 export class GitIgnoreIndex implements vscode.Disposable {
   private readonly dirs = new Map<string, Promise<Ignore | null>>();
   private readonly repos = new Map<string, Promise<boolean>>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** Fires when a `.gitignore` changed (open documents must be re-linted). */
+  readonly onDidChange = this.emitter.event;
 
   constructor() {
     if (vscode.workspace.workspaceFolders?.length) {
@@ -26,6 +29,7 @@ export class GitIgnoreIndex implements vscode.Disposable {
       const clear = (): void => {
         this.dirs.clear();
         this.repos.clear();
+        this.emitter.fire();
       };
       this.disposables.push(w, w.onDidChange(clear), w.onDidCreate(clear), w.onDidDelete(clear));
     }

@@ -12,27 +12,27 @@ export type RuleLevel = 'off' | 'error' | 'warning' | 'info';
 export interface ExtensionConfig {
   enable: boolean;
   run: RunMode;
+  scanOnStartup: boolean;
   rules: Record<string, RuleLevel>;
   exclude: string[];
-  maxFileSizeKb: number;
-  scanOnStartup: boolean;
   trustedHosts: string[];
   placeholders: string[];
+  maxFileSizeKb: number;
 }
 
 /** Defaults; equal to the `default` of each setting in package.json. */
 export const CONFIG_DEFAULTS: Readonly<ExtensionConfig> = Object.freeze({
   enable: true,
   run: 'onType',
+  scanOnStartup: false,
   rules: {},
   exclude: [],
-  maxFileSizeKb: 1024,
-  scanOnStartup: false,
   trustedHosts: [],
   placeholders: [],
+  maxFileSizeKb: 1024,
 });
 
-/** Setting names (without the `iotsec.` prefix) in package.json order. */
+/** Setting names (without the `iotsec.` prefix) in package.json `order`. */
 export const SETTING_KEYS = Object.keys(CONFIG_DEFAULTS) as ReadonlyArray<keyof ExtensionConfig>;
 
 /**

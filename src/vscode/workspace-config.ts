@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { defaultConfig, mergeConfig, parseConfig } from '../core/config';
 import type { ResolvedConfig } from '../core/config';
+import { screenRegex } from '../core/regex-safety';
 import type { RuleSettings } from '../core/rule';
 import { readConfig, SECTION } from './config';
 import type { Log } from './log';
@@ -113,15 +114,13 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-// Nested unbounded quantifiers (`(a+)+`, `(\w*)*`) are the classic catastrophic-backtracking shape.
-const NESTED_QUANTIFIER = /\([^()]*[+*][^()]*\)\s*[+*{]/;
-
-/** Compiles `.iotsec.yaml` secretPatterns for the rules, skipping invalid or ReDoS-prone ones. */
+/** Compiles `.iotsec.yaml` secretPatterns (the CLI's screen, without recheck's native binary), skipping unsafe ones. */
 function withCompiledPatterns(config: ResolvedConfig, log: Log): RuleSettings {
   const compiled: NonNullable<RuleSettings['secretPatterns']>[number][] = [];
   for (const p of config.secretPatterns) {
-    if (NESTED_QUANTIFIER.test(p.pattern)) {
-      log.warn('config', `secretPatterns "${p.id}" skipped: nested quantifiers can backtrack catastrophically`);
+    const screened = screenRegex(p.pattern);
+    if (!screened.safe) {
+      log.warn('config', `secretPatterns "${p.id}" skipped: it can backtrack catastrophically (${screened.reason ?? 'ReDoS'})`);
       continue;
     }
     try {

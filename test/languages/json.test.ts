@@ -155,6 +155,7 @@ describe('json language', () => {
     const ms = performance.now() - t0;
     assert.equal(r.errors.length, 0);
     assert.equal(kv(r.facts, 'items.39999.url').value.value, 'mqtt://h39999:1883');
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    // A loose bound (CI machines are shared): it guards against quadratic behaviour, not for speed.
+    assert.ok(ms < 15_000, `took ${ms} ms`);
   });
 });

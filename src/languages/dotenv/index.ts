@@ -11,8 +11,8 @@ import {
   baseName, bomLength, decodeBackslashEscapes, isBlank, lineContentEnd, nextLineStart, shellReference, trimEnd,
 } from '../text-utils';
 
-const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*/;
-const EXPORT = /^export[ \t]+/;
+const KEY = /[A-Za-z_][A-Za-z0-9_.-]*/y;
+const EXPORT = /export[ \t]+/y;
 
 /** True for `.env`, `.env.<anything>` and `*.env`. */
 export function isDotenvFile(filePath: string): boolean {
@@ -36,11 +36,12 @@ export function extractDotenv(text: string): ExtractResult {
       ls = nextLineStart(text, ls);
       continue;
     }
-    const head = text.slice(s, Math.min(e, s + 300));
-    const ex = EXPORT.exec(head);
-    const ks = s + (ex ? ex[0].length : 0);
-    const km = KEY.exec(text.slice(ks, Math.min(e, ks + 256)));
-    let d = km ? skipBlanks(text, ks + km[0].length, e) : e;
+    EXPORT.lastIndex = s;
+    const ex = text.charCodeAt(s) === 0x65 /* e */ ? EXPORT.exec(text) : null;
+    const ks = s + (ex && s + ex[0].length < e ? ex[0].length : 0);
+    KEY.lastIndex = ks;
+    const km = KEY.exec(text);
+    let d = km && ks + km[0].length <= e ? skipBlanks(text, ks + km[0].length, e) : e;
     const delim = text.charCodeAt(d);
     if (!km || (delim !== 0x3d /* = */ && delim !== 0x3a /* : */)) {
       errors.push({ message: 'Expected KEY=value.', range: [s, e] });

@@ -15,7 +15,7 @@ import {
 } from '../text-utils';
 
 const NOT_SET = /^#\s*([A-Za-z_][A-Za-z0-9_]*) is not set\s*$/;
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*/;
+const SYMBOL = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NOT_SET_TEXT = 'is not set';
 
 /**
@@ -48,8 +48,9 @@ export function extractKconfig(text: string): ExtractResult {
       readComment(text, s, e, facts);
       continue;
     }
-    const sym = SYMBOL.exec(text.slice(s, Math.min(e, s + 256)));
-    let eq = sym ? skip(text, s + sym[0].length, e) : s;
+    SYMBOL.lastIndex = s;
+    const sym = SYMBOL.exec(text);
+    let eq = sym && s + sym[0].length <= e ? skip(text, s + sym[0].length, e) : s;
     if (!sym || text.charCodeAt(eq) !== 0x3d /* = */) {
       errors.push({ message: 'Expected CONFIG_NAME=value.', range: [s, e] });
       continue;

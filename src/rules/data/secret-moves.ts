@@ -14,11 +14,19 @@ import { upperSnake } from './secret-names';
 export type YamlFlavor = 'esphome' | 'homeassistant' | 'zigbee2mqtt';
 
 /** Files that are *meant* to hold secrets (the targets of the moves below): report them only when committed. */
-const SECRET_STORES = /(?:^|\/)(?:secrets?\.(?:h|hpp|ya?ml|ini|json|toml)|arduino_secrets\.h|credentials\.h|sdkconfig\.defaults\.local|[^/]*\.local\.conf|\.env(?:\.local|\.[a-z]+\.local)?)$/;
+const SECRET_STORES = /(?:^|\/)(?:secrets?\.(?:h|hpp|ya?ml|ini|json|toml)|arduino_secrets\.h|credentials\.h|sdkconfig\.defaults\.local|[^/]*\.local\.conf)$/;
+/** dotenv templates, committed on purpose with placeholder values. */
+const ENV_TEMPLATE = /(?:^|\/)\.env\.(?:example|sample|template|dist|defaults)$|(?:^|\/)(?:example|sample|template)\.env$/;
 
 /** True when the file is a secret store (secrets.h, secrets.yaml, .env…) that is not known to be committed. */
-export function isUncommittedSecretStore(ctx: Pick<RuleContext, 'filePath' | 'workspace'>): boolean {
+export function isUncommittedSecretStore(ctx: Pick<RuleContext, 'filePath' | 'workspace' | 'languageId'>): boolean {
+  if (ctx.languageId === 'dotenv') return ENV_TEMPLATE.test(ctx.filePath) || ctx.workspace.isGitIgnored(ctx.filePath) === true;
   return SECRET_STORES.test(ctx.filePath) && ctx.workspace.isGitIgnored(ctx.filePath) !== false;
+}
+
+/** True for `.env.example`-style templates. */
+export function isEnvTemplate(filePath: string): boolean {
+  return ENV_TEMPLATE.test(filePath);
 }
 
 function topKeys(facts: Facts): Set<string> {
@@ -89,6 +97,8 @@ export interface SecretSite {
   name: string;
   /** For `#define NAME "…"`: the whole directive, moved as is. */
   define?: { name: string; range: Range };
+  /** Macro / variable name to use as is (call arguments have no identifier of their own). */
+  macro?: string;
   /** For manifests: the key/value entry. */
   entry?: KeyValueFact;
 }
@@ -105,8 +115,8 @@ function cMove(ctx: RuleContext, site: SecretSite): Fix {
       carriesSecret: true,
     };
   }
-  let macro = upperSnake(site.name);
-  if (macro === site.name) macro = `SECRET_${macro}`;
+  let macro = site.macro ?? upperSnake(site.name);
+  if (!site.macro && macro === site.name) macro = `SECRET_${macro}`; // `const char *WIFI_PASSWORD = "…"`
   const edits = [{ range: site.range, text: macro }];
   if (!included) {
     const last = ctx.facts.imports.reduce<number | undefined>((m, i) => (i.range[0] < site.range[0] && (m === undefined || i.range[0] > m) ? i.range[0] : m), undefined);
@@ -122,7 +132,7 @@ function cMove(ctx: RuleContext, site: SecretSite): Fix {
 }
 
 function envMove(ctx: RuleContext, site: SecretSite): Fix {
-  const name = upperSnake(site.name);
+  const name = site.macro ?? upperSnake(site.name);
   const python = ctx.languageId === 'python';
   const edits = [{ range: site.range, text: python ? `os.environ["${name}"]` : `process.env.${name}` }];
   if (python && !ctx.facts.imports.some((i) => i.module === 'os')) {

@@ -152,7 +152,7 @@ function classes(v: string): number {
 export function looksRandom(value: string): boolean {
   const v = value.trim();
   if (v.length < 8 || /\s/.test(v) || UUID.test(v)) return false;
-  if (/^[a-z]+(?:[_.-][a-z]+)*$/i.test(v)) return false; // identifiers: `temperature`, `my_key_name`
+  if (/^[a-z]+(?:[_./:-][a-z]+)*$/i.test(v)) return false; // identifiers and topics: `temperature`, `sensor/temp`
   const c = classes(v);
   return (c >= 3 && shannonEntropy(v) >= 2.8) || (c >= 2 && v.length >= 16 && shannonEntropy(v) >= 3.2);
 }

@@ -82,3 +82,17 @@ export function relativePath(fromDir: string, toPath: string): string {
   while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
+
+/** Path segments of image configs that belong to MCUboot rather than the application. */
+const MCUBOOT_IMAGE_DIR = /(^|\/)(?:sysbuild|child_image|mcuboot)\//i;
+
+/** A Kconfig fragment for the MCUboot image: `mcuboot.conf`, `sysbuild/mcuboot/prj.conf`, `child_image/mcuboot/…`. */
+export function isMcubootImageConfig(filePath: string): boolean {
+  return baseNameOf(filePath).toLowerCase() === 'mcuboot.conf' || MCUBOOT_IMAGE_DIR.test(filePath);
+}
+
+/** The `prj.conf` / `sysbuild.conf` that marks a Zephyr application folder (not an image sub-config). */
+export function isZephyrAppConfig(filePath: string): boolean {
+  const name = baseNameOf(filePath).toLowerCase();
+  return (name === 'prj.conf' || name === 'sysbuild.conf') && !MCUBOOT_IMAGE_DIR.test(filePath);
+}

@@ -1,0 +1,431 @@
+/**
+ * `buildThreatModel(scan)`: components, data flows, trust boundaries, assets, threats (one per
+ * weakness × component/flow, with cause and mitigation locations and a status computed from them)
+ * and practice coverage. Pure: the same scan gives the same model.
+ */
+import type { Finding, Practice } from '../core/finding';
+import { stableHash } from '../core/fingerprint';
+import type { LanguageId } from '../core/language';
+import { CHANNEL_AUTH_ONLY, MITIGATION_ROWS, ROWS_CREATED_BY_MITIGATION, ROW_DESCRIPTION, ROW_SEVERITY } from './evidence';
+import { TRUST_BOUNDARIES, boundaryOfHost, kindOfHost } from './network';
+import { buildPracticeCoverage } from './practices';
+import type { CertificateValue, CredentialValue, EndpointValue, PolicyValue, WeaknessValue } from './signals';
+import { SIG, isOwnOutput, parseSignalValue } from './signals';
+import type { FindingRowId } from './taxonomy';
+import { ATTACK_VERSION, CWES, ROW_CATEGORY, findingRow, rowForFinding } from './taxonomy';
+import type {
+  Assets, CauseLocation, Component, DataFlow, MitigationLocation, ScanOutput, SourceLocation, Threat, ThreatModel, ThreatModelSummary,
+  ThreatSeverity, ThreatStatus,
+} from './types';
+
+export interface BuildOptions {
+  /** Reference time for certificate expiry and `generatedOn` (default: now). */
+  now?: Date;
+  /** Project name (default: the root folder's name). */
+  projectName?: string;
+}
+
+/** A signal with its file, flattened. */
+interface Sig extends SourceLocation {
+  languageId: LanguageId;
+  kind: string;
+  key: string;
+  value?: string;
+}
+
+interface Draft {
+  row: FindingRowId;
+  targetKey: string;
+  target: { component?: string; flow?: string };
+  causes: Array<CauseLocation & { severity: ThreatSeverity }>;
+  /** CWE ids of the findings behind the causes. */
+  cwe: string[];
+  mitigations: MitigationLocation[];
+}
+
+const DEVICE_LANGS: ReadonlySet<LanguageId> = new Set(['c', 'cpp', 'kconfig']);
+const GATEWAY_LANGS: ReadonlySet<LanguageId> = new Set(['python', 'javascript', 'typescript']);
+const EXPIRING_DAYS = 90;
+const SEVERITY_OF: Readonly<Record<Finding['severity'], ThreatSeverity>> = { error: 'high', warning: 'medium', info: 'low' };
+const SEVERITY_RANK: Readonly<Record<ThreatSeverity, number>> = { low: 0, medium: 1, high: 2 };
+
+/** Builds the model from one scan. */
+export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): ThreatModel {
+  const now = opts.now ?? new Date();
+  const projectName = opts.projectName ?? (scan.root.split(/[\\/]/).filter(Boolean).pop() || 'project');
+  const summaries = scan.summaries.filter((s) => !isOwnOutput(s.filePath));
+  const findings = scan.findings.filter((f) => !isOwnOutput(f.filePath));
+  const sigs: Sig[] = summaries.flatMap((s) => s.signals.map((g) => ({
+    file: s.filePath, languageId: s.languageId, kind: g.kind, key: g.key ?? '', value: g.value,
+    line: g.start.line, column: g.start.column, endLine: g.end.line, endColumn: g.end.column,
+  })));
+  const langOf = new Map<string, LanguageId>(summaries.map((s) => [s.filePath, s.languageId]));
+  for (const f of findings) if (f.languageId && !langOf.has(f.filePath)) langOf.set(f.filePath, f.languageId);
+
+  // --- components: project roots (device / gateway), then remote hosts -------------------------
+  const components = new Map<string, Component>();
+  const roots = projectRoots(sigs);
+  const componentOfFile = (file: string): Component => {
+    const dir = deepestRoot(file, roots);
+    const lang = langOf.get(file);
+    let kind: 'device' | 'gateway' = 'device';
+    let root = '.';
+    if (dir !== undefined) { kind = roots.get(dir)!; root = dir; }
+    else if (lang && GATEWAY_LANGS.has(lang)) kind = 'gateway';
+    else if (!(lang && DEVICE_LANGS.has(lang)) && roots.size === 1) [[root, kind]] = [...roots];
+    const id = `${kind}:${root === '.' ? projectName : root}`;
+    let c = components.get(id);
+    if (!c) {
+      c = { id, name: root === '.' ? projectName : root.split('/').pop()!, kind, boundary: kind === 'gateway' ? 'local-network' : 'device', root, properties: {}, locations: [] };
+      components.set(id, c);
+    }
+    return c;
+  };
+  for (const f of new Set([...summaries.map((s) => s.filePath), ...findings.map((f) => f.filePath)])) {
+    const lang = langOf.get(f);
+    if (sigs.some((s) => s.file === f) || findings.some((x) => x.filePath === f) || (lang && DEVICE_LANGS.has(lang))) componentOfFile(f);
+  }
+  for (const s of sigs.filter((x) => x.kind === SIG.platform)) {
+    const c = componentOfFile(s.file);
+    const key = s.key === 'idf-target' ? 'target' : s.key === 'gateway-dep' ? 'packages' : s.key;
+    if (!s.value) continue;
+    if (key === 'esphome-name' || key === 'package-name') c.name = s.value;
+    else if (key === 'packages') c.properties.packages = [c.properties.packages, s.value].filter(Boolean).join(', ');
+    else if (key === 'zephyr') c.properties.os = 'zephyr';
+    else c.properties[key] ??= s.value;
+    addLocation(c.locations, s);
+  }
+
+  // Cloud policy component.
+  const policySigs = sigs.filter((s) => s.kind === SIG.policy);
+  const cloudPolicyId = 'cloud:aws-iot';
+  if (policySigs.length || findings.some((f) => f.category === 'permissive-policy')) {
+    components.set(cloudPolicyId, { id: cloudPolicyId, name: 'AWS IoT Core', kind: 'cloud', boundary: 'cloud', properties: { provider: 'aws-iot' }, locations: [] });
+    for (const s of policySigs) addLocation(components.get(cloudPolicyId)!.locations, s);
+  }
+
+  // Remote hosts and flows.
+  const endpoints = sigs.filter((s) => s.kind === SIG.endpoint).map((s) => ({ s, v: parseSignalValue<EndpointValue>(s.value) })).filter((e): e is { s: Sig; v: EndpointValue } => !!e.v);
+  const rolesByHost = new Map<string, Set<string>>();
+  for (const { v } of endpoints) (rolesByHost.get(v.host) ?? rolesByHost.set(v.host, new Set()).get(v.host)!).add(v.role);
+  const flows = new Map<string, DataFlow>();
+  const flowHost = new Map<string, string>();
+  const flowAt = new Map<string, DataFlow>();
+  for (const { s, v } of endpoints) {
+    const from = componentOfFile(s.file);
+    const kind = kindOfHost(v.host, rolesByHost.get(v.host)!);
+    const toId = `${kind}:${v.host}`;
+    if (!components.has(toId)) {
+      components.set(toId, { id: toId, name: v.host, kind, boundary: boundaryOfHost(v.host), host: v.host, properties: {}, locations: [] });
+    }
+    const to = components.get(toId)!;
+    addLocation(to.locations, s);
+    const protocol = v.scheme.toUpperCase();
+    const fid = `DF-${stableHash('flow', from.id, to.id, protocol, String(v.port ?? '')).slice(0, 10)}`;
+    let flow = flows.get(fid);
+    if (!flow) {
+      flow = { id: fid, from: from.id, to: to.id, protocol, port: v.port, tls: v.tls, verification: v.tls ? 'default' : 'none', label: '', crossesBoundary: true, locations: [] };
+      flows.set(fid, flow);
+      flowHost.set(fid, v.host);
+    }
+    addLocation(flow.locations, s);
+    flowAt.set(`${s.file}:${s.line}`, flow);
+  }
+  if (components.has(cloudPolicyId)) {
+    // Gateways/devices that talk to AWS IoT hosts are governed by the policy: link them.
+    for (const c of components.values()) if (c.kind === 'cloud' && c.id !== cloudPolicyId && /amazonaws/.test(c.host ?? '')) c.properties.policy = cloudPolicyId;
+  }
+
+  // --- threats ------------------------------------------------------------------------------------
+  const drafts = new Map<string, Draft>();
+  const draftFor = (row: FindingRowId, target: { component?: string; flow?: string }): Draft => {
+    const targetKey = target.flow ? `flow:${flowKey(flows.get(target.flow)!)}` : `component:${target.component}`;
+    const k = `${row}|${targetKey}`;
+    let d = drafts.get(k);
+    if (!d) { d = { row, targetKey, target, causes: [], cwe: [], mitigations: [] }; drafts.set(k, d); }
+    return d;
+  };
+  const targetFor = (row: FindingRowId, file: string, line: number, evidence: string, ruleId = ''): { component?: string; flow?: string } => {
+    if (row === 'F9' && components.has(cloudPolicyId)) return { component: cloudPolicyId };
+    const comp = componentOfFile(file);
+    if (row === 'F3') {
+      const at = flowAt.get(`${file}:${line}`);
+      if (at) return { flow: at.id };
+      // A plaintext client (e.g. `PubSubClient mqtt(plainClient)`) names no host: match by host, then by protocol.
+      const lower = `${evidence} ${ruleId}`.toLowerCase();
+      const plain = [...flows.values()].filter((f) => f.from === comp.id && !f.tls);
+      const match = plain.find((f) => lower.includes(flowHost.get(f.id)!)) ?? plain.find((f) => lower.includes(f.protocol.toLowerCase()))
+        ?? (plain.length === 1 ? plain[0] : undefined);
+      if (match) return { flow: match.id };
+    }
+    return { component: comp.id };
+  };
+
+  for (const f of findings) {
+    const row = rowForFinding(f);
+    const d = draftFor(row, targetFor(row, f.filePath, f.start.line, f.evidence, f.ruleId));
+    d.causes.push({
+      file: f.filePath, line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column,
+      ruleId: f.ruleId, evidence: f.evidence, message: f.message, fingerprint: f.fingerprint, severity: SEVERITY_OF[f.severity],
+    });
+    d.cwe.push(...f.cwe);
+  }
+  const hasCauseAt = (d: Draft, file: string, line: number): boolean => d.causes.some((c) => c.file === file && c.line === line);
+  for (const s of sigs.filter((x) => x.kind === SIG.weakness)) {
+    const v = parseSignalValue<WeaknessValue>(s.value);
+    const row = s.key as FindingRowId;
+    if (!v || !(row in ROW_SEVERITY)) continue;
+    const d = draftFor(row, targetFor(row, s.file, s.line, v.evidence));
+    if (hasCauseAt(d, s.file, s.line)) continue;
+    const internet = row === 'F3' && d.target.flow && components.get(flows.get(d.target.flow)!.to)?.boundary !== 'local-network';
+    d.causes.push({ ...loc(s), ruleId: `iotsec/${v.id}`, evidence: v.evidence, severity: internet ? 'high' : ROW_SEVERITY[row] });
+  }
+
+  // Certificates (F10).
+  const certificates: Assets['certificates'] = [];
+  for (const s of sigs.filter((x) => x.kind === SIG.certificate)) {
+    const v = parseSignalValue<CertificateValue>(s.value);
+    if (!v) continue;
+    const comp = componentOfFile(s.file);
+    const expiry = expiryState(v.notAfter, now);
+    certificates.push({ ...loc(s), subject: v.subject, issuer: v.issuer, notBefore: v.notBefore, notAfter: v.notAfter, keyType: v.keyType, keySize: v.keySize, selfSigned: v.selfSigned, ca: v.ca, expiry, component: comp.id });
+    const problems: string[] = [];
+    if (expiry === 'expired') problems.push(`expired on ${v.notAfter}`);
+    if (expiry === 'expiring') problems.push(`expires on ${v.notAfter}`);
+    if (v.keyType === 'rsa' && (v.keySize ?? 0) < 2048) problems.push(`RSA key of ${v.keySize} bits`);
+    if (v.selfSigned && !v.ca) problems.push('self-signed end-entity certificate');
+    if (!problems.length) continue;
+    const d = draftFor('F10', { component: comp.id });
+    if (!hasCauseAt(d, s.file, s.line)) {
+      d.causes.push({ ...loc(s), ruleId: 'iotsec/certificate', evidence: `certificate "${v.subject}": ${problems.join(', ')}`, severity: expiry === 'expired' ? 'high' : 'medium' });
+    }
+  }
+
+  // Mitigations.
+  const mitigationSigs = sigs.filter((x) => x.kind === SIG.mitigation);
+  const mitigationsOf = (compId: string): Sig[] => mitigationSigs.filter((m) => componentOfFile(m.file).id === compId);
+  for (const m of mitigationSigs) {
+    const rows = MITIGATION_ROWS[m.key] ?? [];
+    for (const row of rows) {
+      const ml: MitigationLocation = { ...loc(m), kind: m.key, evidence: m.value ?? m.key };
+      if (row === 'F3') {
+        // TLS to the same host mitigates that host's plaintext flow; TLS elsewhere does not.
+        const host = /:\/\/([^:/]+)/.exec(m.value ?? '')?.[1];
+        for (const d of drafts.values()) if (d.row === 'F3' && d.target.flow && flowHost.get(d.target.flow) === host) pushUnique(d.mitigations, ml);
+        continue;
+      }
+      const target = row === 'F9' && components.has(cloudPolicyId) ? { component: cloudPolicyId } : { component: componentOfFile(m.file).id };
+      const key = `${row}|component:${target.component}`;
+      if (!drafts.has(key) && !ROWS_CREATED_BY_MITIGATION.has(row)) continue;
+      pushUnique(draftFor(row, target).mitigations, ml);
+    }
+  }
+
+  // Absent protections where they matter: update channels without signing / anti-rollback; IDF without flash encryption.
+  const updates = sigs.filter((s) => s.kind === SIG.update);
+  const updateChannels: Assets['updateChannels'] = [];
+  for (const comp of components.values()) {
+    if (comp.kind !== 'device' && comp.kind !== 'gateway') continue;
+    const ups = updates.filter((u) => componentOfFile(u.file).id === comp.id);
+    const mits = new Set(mitigationsOf(comp.id).map((m) => m.key));
+    const signed = [...mits].some((k) => MITIGATION_ROWS[k]?.includes('F5') && !CHANNEL_AUTH_ONLY.has(k));
+    const authenticated = [...mits].some((k) => CHANNEL_AUTH_ONLY.has(k)) || signed;
+    const antiRollback = mits.has('anti-rollback');
+    const hasKconfig = [...langOf].some(([f, l]) => l === 'kconfig' && componentOfFile(f).id === comp.id);
+    for (const u of ups) updateChannels.push({ ...loc(u), mechanism: u.key, signed, antiRollback, authenticated, component: comp.id });
+    if (ups.length) {
+      const anchor = ups[0];
+      if (!signed) {
+        const d = draftFor('F5', { component: comp.id });
+        if (!hasCauseAt(d, anchor.file, anchor.line)) {
+          d.causes.push({ ...loc(anchor), ruleId: 'iotsec/absence', absence: true, severity: 'high',
+            evidence: `${ups.map((u) => u.key).join(', ')}: no image signature verification or secure boot found${authenticated ? ' (channel password only)' : ''}` });
+        }
+      }
+      if (!antiRollback && hasKconfig) {
+        const d = draftFor('F6', { component: comp.id });
+        if (!hasCauseAt(d, anchor.file, anchor.line)) {
+          d.causes.push({ ...loc(anchor), ruleId: 'iotsec/absence', absence: true, severity: 'medium', evidence: `${anchor.key}: no anti-rollback / downgrade prevention enabled` });
+        }
+      }
+    }
+    const idf = sigs.find((s) => s.kind === SIG.platform && s.key === 'idf-target' && componentOfFile(s.file).id === comp.id);
+    if (idf && !mits.has('flash-encryption')) {
+      const d = draftFor('F7', { component: comp.id });
+      if (!hasCauseAt(d, idf.file, idf.line)) d.causes.push({ ...loc(idf), ruleId: 'iotsec/absence', absence: true, severity: 'medium', evidence: 'CONFIG_SECURE_FLASH_ENC_ENABLED is not set' });
+    }
+  }
+
+  // Verification state of TLS flows: disabled where the same file turns verification off, verified where it pins a CA.
+  const f4Files = new Set([...drafts.values()].filter((d) => d.row === 'F4').flatMap((d) => d.causes.map((c) => c.file)));
+  const caFiles = new Set(mitigationSigs.filter((m) => MITIGATION_ROWS[m.key]?.includes('F4')).map((m) => m.file));
+  const kconfigCa = new Set(mitigationSigs.filter((m) => m.key === 'ca-cert' && m.languageId === 'kconfig').map((m) => componentOfFile(m.file).id));
+  for (const flow of flows.values()) {
+    if (!flow.tls) continue;
+    const files = flow.locations.map((l) => l.file);
+    if (files.some((f) => f4Files.has(f))) flow.verification = 'disabled';
+    else if (files.some((f) => caFiles.has(f)) || kconfigCa.has(flow.from)) flow.verification = 'verified';
+  }
+  for (const flow of flows.values()) {
+    const to = components.get(flow.to)!;
+    flow.crossesBoundary = to.boundary !== components.get(flow.from)!.boundary;
+    const state = !flow.tls ? 'PLAINTEXT' : flow.verification === 'disabled' ? 'TLS unverified' : flow.verification === 'verified' ? 'TLS verified' : 'TLS';
+    flow.label = `${flow.protocol}${flow.port ? ` ${flow.port}` : ''} ${state}`;
+  }
+
+  const threats = [...drafts.values()].map((d) => finishThreat(d, components, flows)).sort(compareThreats);
+
+  const assets: Assets = {
+    platforms: sigs.filter((s) => s.kind === SIG.platform && s.key !== 'package-name').map((s) => ({ ...loc(s), kind: s.key, value: s.value ?? '', component: componentOfFile(s.file).id })),
+    endpoints: endpoints.map(({ s, v }) => ({ ...loc(s), scheme: v.scheme, host: v.host, port: v.port, tls: v.tls, role: v.role, component: componentOfFile(s.file).id })),
+    credentials: credentialAssets(sigs, findings, componentOfFile),
+    certificates,
+    updateChannels,
+    policies: policySigs.map((s) => ({ s, v: parseSignalValue<PolicyValue>(s.value) })).filter((p) => p.v).map(({ s, v }) => ({ ...loc(s), provider: s.key, ...v!, component: cloudPolicyId })),
+  };
+
+  const componentList = [...components.values()].sort((a, b) => boundaryRank(a.boundary) - boundaryRank(b.boundary) || a.id.localeCompare(b.id));
+  for (const c of componentList) c.locations = c.locations.slice(0, 5);
+  const flowList = [...flows.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.protocol.localeCompare(b.protocol));
+  return {
+    version: 1,
+    generator: 'iotsec',
+    attackVersion: ATTACK_VERSION,
+    generatedOn: now.toISOString().slice(0, 10),
+    project: { name: projectName },
+    summary: summarize(threats),
+    trustBoundaries: TRUST_BOUNDARIES.filter((b) => b.id === 'device' || componentList.some((c) => c.boundary === b.id)).map((b) => ({ ...b })),
+    components: componentList,
+    dataFlows: flowList,
+    assets,
+    threats,
+    practices: buildPracticeCoverage({ threats, assets, components: componentList, mitigations: mitigationSigs.map((m) => ({ ...loc(m), kind: m.key, evidence: m.value ?? m.key })) }),
+  };
+}
+
+/** Counts by status and severity. */
+export function summarize(threats: readonly Threat[]): ThreatModelSummary {
+  const byStatus: Record<ThreatStatus, number> = { open: 0, 'partially-mitigated': 0, mitigated: 0, resolved: 0 };
+  const bySeverity: Record<ThreatSeverity, number> = { high: 0, medium: 0, low: 0 };
+  for (const t of threats) {
+    byStatus[t.status]++;
+    if (t.status !== 'resolved') bySeverity[t.severity]++;
+  }
+  return { threats: threats.length, byStatus, bySeverity };
+}
+
+function finishThreat(d: Draft, components: Map<string, Component>, flows: Map<string, DataFlow>): Threat {
+  const row = findingRow(d.row);
+  const causes = d.causes.sort(compareLoc);
+  const mitigations = d.mitigations.sort(compareLoc);
+  const authOnly = mitigations.length > 0 && mitigations.every((m) => CHANNEL_AUTH_ONLY.has(m.kind));
+  const status: ThreatStatus = causes.length ? (mitigations.length ? 'partially-mitigated' : 'open') : authOnly ? 'partially-mitigated' : 'mitigated';
+  const severity = causes.reduce<ThreatSeverity>((s, c) => (SEVERITY_RANK[c.severity] > SEVERITY_RANK[s] ? c.severity : s), causes.length ? 'low' : ROW_SEVERITY[d.row]);
+  const flow = d.target.flow ? flows.get(d.target.flow) : undefined;
+  const label = flow
+    ? `${components.get(flow.from)?.name} → ${components.get(flow.to)?.name} (${flow.protocol}${flow.port ? ` ${flow.port}` : ''})`
+    : components.get(d.target.component ?? '')?.name ?? d.target.component ?? '';
+  const extraCwe = d.cwe.filter((c) => c in CWES);
+  return {
+    id: `T-${stableHash('threat', d.row, d.targetKey).slice(0, 10)}`,
+    origin: 'generated',
+    title: `${row.title}: ${label}`,
+    description: ROW_DESCRIPTION[d.row],
+    row: d.row,
+    category: ROW_CATEGORY[d.row],
+    target: { ...d.target },
+    status,
+    severity,
+    stride: [...row.stride],
+    practices: [...row.practices] as Practice[],
+    attack: { ics: [...row.ics], enterprise: [...row.enterprise] },
+    cwe: [...new Set([...row.cwe, ...extraCwe])],
+    owasp: [...row.owasp],
+    etsi: [...row.etsi],
+    causes: causes.map((c) => stripUndefined({ ...c, severity: undefined }) as CauseLocation),
+    mitigations,
+  };
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function compareThreats(a: Threat, b: Threat): number {
+  return (a.practices[0] ?? 11) - (b.practices[0] ?? 11) || rowNum(a) - rowNum(b) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+function rowNum(t: Threat): number {
+  return t.row ? Number(t.row.slice(1)) : 99;
+}
+
+function compareLoc(a: SourceLocation, b: SourceLocation): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+function boundaryRank(b: string): number {
+  return ['device', 'local-network', 'internet', 'cloud'].indexOf(b);
+}
+
+function flowKey(f: DataFlow): string {
+  return `${f.from}->${f.to}:${f.protocol}:${f.port ?? ''}`;
+}
+
+function loc(s: SourceLocation): SourceLocation {
+  return { file: s.file, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
+}
+
+function addLocation(list: SourceLocation[], s: SourceLocation): void {
+  if (!list.some((l) => l.file === s.file && l.line === s.line)) list.push(loc(s));
+}
+
+function pushUnique(list: MitigationLocation[], m: MitigationLocation): void {
+  if (!list.some((x) => x.file === m.file && x.line === m.line && x.kind === m.kind)) list.push(m);
+}
+
+function expiryState(notAfter: string | undefined, now: Date): 'valid' | 'expiring' | 'expired' | 'unknown' {
+  if (!notAfter) return 'unknown';
+  const end = Date.parse(`${notAfter}T23:59:59Z`);
+  if (Number.isNaN(end)) return 'unknown';
+  const days = (end - now.getTime()) / 86_400_000;
+  return days < 0 ? 'expired' : days <= EXPIRING_DAYS ? 'expiring' : 'valid';
+}
+
+/** Folders holding a device project (platformio.ini, sdkconfig, prj.conf, ESPHome YAML) or a gateway (package.json). */
+function projectRoots(sigs: readonly Sig[]): Map<string, 'device' | 'gateway'> {
+  const roots = new Map<string, 'device' | 'gateway'>();
+  for (const s of sigs) {
+    if (s.kind !== SIG.platform) continue;
+    const dir = s.file.includes('/') ? s.file.slice(0, s.file.lastIndexOf('/')) : '.';
+    const kind = s.key === 'package-name' || s.key === 'gateway-dep' ? 'gateway' : 'device';
+    // ESP-IDF keeps sdkconfig at the project root; Zephyr keeps prj.conf there too.
+    if (roots.get(dir) !== 'device') roots.set(dir, kind);
+  }
+  return roots;
+}
+
+function deepestRoot(file: string, roots: ReadonlyMap<string, string>): string | undefined {
+  let best: string | undefined;
+  const depth = (d: string): number => (d === '.' ? 0 : d.length);
+  for (const dir of roots.keys()) {
+    if ((dir === '.' || file.startsWith(`${dir}/`)) && (best === undefined || depth(dir) > depth(best))) best = dir;
+  }
+  return best;
+}
+
+function credentialAssets(sigs: readonly Sig[], findings: readonly Finding[], componentOfFile: (f: string) => Component): Assets['credentials'] {
+  const out: Assets['credentials'] = [];
+  for (const s of sigs.filter((x) => x.kind === SIG.credential)) {
+    const v = parseSignalValue<CredentialValue>(s.value);
+    if (!v) continue;
+    out.push({ ...loc(s), kind: s.key, name: v.name, source: v.source, component: componentOfFile(s.file).id });
+  }
+  for (const f of findings) {
+    if (f.category !== 'hardcoded-secret') continue;
+    const same = out.find((c) => c.file === f.filePath && c.line === f.start.line);
+    if (same) { same.ruleId = f.ruleId; continue; }
+    out.push({ file: f.filePath, line: f.start.line, column: f.start.column, kind: 'secret', source: 'literal', ruleId: f.ruleId, component: componentOfFile(f.filePath).id });
+  }
+  return out.sort(compareLoc);
+}
