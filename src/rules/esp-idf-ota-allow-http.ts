@@ -1,7 +1,7 @@
 import { isTruthy } from '../core/fact-helpers';
 import { defineRule } from '../core/rule';
 import { isCiSdkconfig, wholeLineRange } from './data/update-edits';
-import { UNSIGNED_UPDATE_ATTACK } from './data/update-triggers';
+import { IDF_SIGNED_APP_KEYS, UNSIGNED_UPDATE_ATTACK } from './data/update-triggers';
 
 /** The option and its pre-v5 name from `components/esp_https_ota/sdkconfig.rename`. */
 const ALLOW_HTTP_KEYS: readonly string[] = ['CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP', 'CONFIG_OTA_ALLOW_HTTP'];
@@ -20,6 +20,7 @@ export const espIdfOtaAllowHttp = defineRule({
     languages: ['kconfig'],
     messages: {
       allowHttp: '{{key}}=y lets esp_https_ota accept firmware over plain HTTP: anyone on the network path can serve a forged image (ESP-IDF help: "ONLY FOR TESTING PURPOSE").',
+      allowHttpSigned: '{{key}}=y lets esp_https_ota download firmware over plain HTTP: app signatures still reject forged images, but the image and any request tokens travel in the clear.',
     },
     docs: {
       what: 'An sdkconfig / sdkconfig.defaults that enables CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP (legacy CONFIG_OTA_ALLOW_HTTP).',
@@ -31,14 +32,16 @@ export const espIdfOtaAllowHttp = defineRule({
   keywords: ['ota_allow_http'],
   check(ctx) {
     const ci = isCiSdkconfig(ctx.filePath);
+    // HTTP + verified signatures is a confidentiality problem, not an integrity one (T-06).
+    const signed = ctx.facts.keyValues.some((kv) => IDF_SIGNED_APP_KEYS.includes(kv.key) && isTruthy(kv.value));
     for (const kv of ctx.facts.keyValues) {
       if (!ALLOW_HTTP_KEYS.includes(kv.key) || !isTruthy(kv.value)) continue;
       ctx.report({
-        messageId: 'allowHttp',
+        messageId: signed ? 'allowHttpSigned' : 'allowHttp',
         data: { key: kv.key },
         range: kv.range,
         // CI variants of ESP-IDF examples test against a local plain-HTTP server (T-07).
-        severity: ci ? 'info' : undefined,
+        severity: ci ? 'info' : signed ? 'warning' : undefined,
         // A suggestion: the device may depend on an HTTP-only server until the server side moves.
         suggestions: [{
           title: `Remove ${kv.key}=y (serve the firmware over HTTPS)`,

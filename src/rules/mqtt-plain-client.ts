@@ -14,7 +14,7 @@ const PLAIN_CLIENTS: Readonly<Record<string, string | undefined>> = {
 };
 // Declarations are matched on text: C++ parses `PubSubClient client(espClient);` as a function
 // declaration, and facts carry no declared types. Comments and strings are excluded by range.
-const CLIENT_DECL = /\b(WiFiClient|NetworkClient|EthernetClient|WiFiEspClient|TinyGsmClient|GSMClient)\b\s*(?:\*\s*)?([A-Za-z_]\w*)\s*[;=({[,]/g;
+const CLIENT_DECL = /\b(WiFiClient|NetworkClient|EthernetClient|WiFiEspClient|TinyGsmClient|GSMClient)(?:\s+|\s*\*\s*)([A-Za-z_]\w{0,63})\s{0,8}[;=({[,]/g;
 // MQTT client constructions that take the network client: PubSubClient(…), MqttClient(…), Adafruit_MQTT_Client(&c, …).
 const MQTT_DECL = /\b(PubSubClient|MqttClient|Adafruit_MQTT_Client)\b\s*(?:\*\s*)?(?:[A-Za-z_]\w*\s*)?[({]([^;(){}]{0,200})[)}]/g;
 const MQTT_CTORS = new Set(['PubSubClient', 'MqttClient', 'Adafruit_MQTT_Client']);

@@ -27,7 +27,7 @@ function manifestBlocks(ctx: RuleContext): PemBlockFact[] {
 
 function isPlaceholderBody(ctx: RuleContext, block: PemBlockFact): boolean {
   const raw = ctx.text.slice(block.range[0], block.range[1]);
-  return block.body.length < MIN_BODY || /\.\.\.|…|<[^>]*>|paste|insert|your/i.test(raw.replace(/-----(?:BEGIN|END) [A-Z0-9 ]+-----/g, ''));
+  return block.body.length < MIN_BODY || /\.\.\.|…|<[^<>\n]{1,80}>|paste|insert|your/i.test(raw.replace(/-----(?:BEGIN|END) [A-Z0-9 ]+-----/g, ''));
 }
 
 function gitignoreSuggestion(ctx: RuleContext): Fix[] {

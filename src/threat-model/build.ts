@@ -73,7 +73,7 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     if (dir !== undefined) { kind = roots.get(dir)!; root = dir; }
     else if (lang && GATEWAY_LANGS.has(lang)) kind = 'gateway';
     else if (!(lang && DEVICE_LANGS.has(lang)) && roots.size === 1) [[root, kind]] = [...roots];
-    const id = `${kind}:${root === '.' ? projectName : root}`;
+    const id = `${kind}:${root}`;
     let c = components.get(id);
     if (!c) {
       c = { id, name: root === '.' ? projectName : root.split('/').pop()!, kind, boundary: kind === 'gateway' ? 'local-network' : 'device', root, properties: {}, locations: [] };

@@ -11,7 +11,10 @@ export const TRUST_BOUNDARIES: readonly TrustBoundary[] = [
 
 const PRIVATE_V4 = /^(10\.\d{1,3}|172\.(1[6-9]|2\d|3[01])|192\.168|169\.254)\.\d{1,3}\.\d{1,3}$/;
 const LOCAL_SUFFIX = /\.(local|lan|home|home\.arpa|internal|localdomain|intranet)$/;
-const CLOUD_HOST = /(\.amazonaws\.com|\.amazonaws\.com\.cn|\.azure-devices\.net|\.azure-devices-provisioning\.net|\.googleapis\.com|\.iot\.[a-z0-9-]+\.cloud|\.thingsboard\.cloud|\.particle\.io|\.blynk\.cloud|\.hivemq\.cloud|\.emqxsl\.com|\.emqx\.cloud)$/;
+const CLOUD_SUFFIXES = [
+  '.amazonaws.com', '.amazonaws.com.cn', '.azure-devices.net', '.azure-devices-provisioning.net', '.googleapis.com', '.thingsboard.cloud',
+  '.particle.io', '.blynk.cloud', '.hivemq.cloud', '.emqxsl.com', '.emqx.cloud',
+];
 
 /** Local when loopback, RFC 1918 / link-local, `.local` or a bare single-label name. */
 export function isLocalHost(host: string): boolean {
@@ -21,7 +24,10 @@ export function isLocalHost(host: string): boolean {
 
 /** Managed cloud IoT endpoints (AWS IoT, Azure IoT Hub, Google, HiveMQ Cloud…). */
 export function isCloudHost(host: string): boolean {
-  return CLOUD_HOST.test(host.toLowerCase());
+  const h = host.toLowerCase();
+  const labels = h.split('.');
+  // `<x>.iot.<region>.cloud` (IBM Watson IoT style) besides the fixed suffixes.
+  return CLOUD_SUFFIXES.some((s) => h.endsWith(s)) || (labels.length >= 4 && labels[labels.length - 3] === 'iot' && labels[labels.length - 1] === 'cloud');
 }
 
 /** The trust boundary a remote host sits in. */

@@ -18,7 +18,9 @@ export class Log implements vscode.Disposable {
   }
 
   error(component: string, err: unknown): void {
-    this.channel.error(`[${component}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const text = `[${component}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+    this.channel.error(text);
+    console.error(`iotsec ${text}`); // also reaches test and extension-host logs
   }
 
   /** Shows a toast once per session per key (e.g. one rule error), then only logs. */

@@ -38,5 +38,10 @@ ruleTester.run(espIdfOtaAllowHttp, {
       code: 'CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\r\nCONFIG_LOG_DEFAULT_LEVEL_INFO=y\r\n',
       errors: [{ messageId: 'allowHttp', line: 1, severity: 'info', suggestions: [{ output: 'CONFIG_LOG_DEFAULT_LEVEL_INFO=y\r\n' }] }],
     },
+    {
+      lang: 'kconfig', filePath: 'sdkconfig.defaults', name: 'T-06: signed apps make it a transport finding (warning)',
+      code: 'CONFIG_SECURE_SIGNED_APPS_NO_SECURE_BOOT=y\nCONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\n',
+      errors: [{ messageId: 'allowHttpSigned', line: 2, severity: 'warning', suggestions: [{ output: 'CONFIG_SECURE_SIGNED_APPS_NO_SECURE_BOOT=y\n' }] }],
+    },
   ],
 });

@@ -101,7 +101,7 @@ describe('threat model files', () => {
 
   test('a malformed YAML is reported with file:line and never overwritten (exit 2)', async () => {
     const good = readFileSync(yamlPath(), 'utf8');
-    for (const bad of [good.replace('threats:', 'threats:\n  - id: [unclosed'), good.replace(/decision: accepted/, 'decision: maybe'), good.replace(/  - id: T-/, '  - decison: accepted\n    id: T-')]) {
+    for (const bad of [good.replace('threats:', 'threats:\n  - id: [unclosed'), good.replace(/decision: accepted/, 'decision: maybe'), good.replace(/ {2}- id: T-/, '  - decison: accepted\n    id: T-')]) {
       writeFileSync(yamlPath(), bad);
       const s = io();
       const code = await runThreatModelCommand({ root: root(), scan: await scanProject(root()), now: LATER, io: s.io });

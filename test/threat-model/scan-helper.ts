@@ -21,7 +21,6 @@ const LANGUAGE_MODULES: ReadonlyArray<[string, string]> = [
   ['typescript', 'typescriptLanguage'],
 ];
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 function loadLanguages(): LanguageSupport[] {
   try {
     return [...(require('../../src/languages/registry') as { allLanguages: LanguageSupport[] }).allLanguages];
@@ -47,7 +46,6 @@ function loadRules(): { rules: RuleDefinition[]; projectRules: ProjectRuleDefini
     return { rules: [], projectRules: [] };
   }
 }
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const languages = loadLanguages();
 export const available = new Set(languages.map((l) => l.id));

@@ -46,7 +46,7 @@ const LORA_KEY = /(?:app|nwk|fnwksint|snwksint|nwksenc)s?(?:ession)?key/;
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])/)
     .filter((w) => w && !/^\d+$/.test(w));

@@ -23,7 +23,7 @@ export const SELF_IDENTIFYING: readonly TokenFormat[] = [
   { id: 'adafruit-io-key', label: 'an Adafruit IO key', pattern: /\baio_[A-Za-z0-9]{28}\b/ },
   { id: 'google-api-key', label: 'a Google / Firebase API key', pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/ },
   { id: 'telegram-bot-token', label: 'a Telegram bot token', pattern: /\b\d{8,10}:AA[0-9A-Za-z_-]{33}(?![0-9A-Za-z_-])/ },
-  { id: 'jwt', label: 'a JSON Web Token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/ },
+  { id: 'jwt', label: 'a JSON Web Token', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/ },
 ];
 
 /** Formats that are only recognisable with a name hint. */
@@ -75,7 +75,6 @@ export interface AzureConnection {
   policy?: string;
 }
 
-const AZURE_FIELD = /(?:^|;)\s*(HostName|DeviceId|ModuleId|SharedAccessKeyName|SharedAccessKey|SharedAccessSignature|GatewayHostName)=([^;]*)/g;
 const SAS_SIG = /SharedAccessSignature\s+sr=[^&\s]+&(?:[^&\s]+&)?sig=([^&\s]+)/;
 const PLACEHOLDER_KEY = /^[<[{]|[>\]}]$|^\.\.\.|your|key_here|^x+$/i;
 
@@ -83,9 +82,11 @@ const PLACEHOLDER_KEY = /^[<[{]|[>\]}]$|^\.\.\.|your|key_here|^x+$/i;
 export function parseAzureConnectionString(value: string): AzureConnection | undefined {
   if (value.includes('SharedAccessKey=') && value.includes('HostName=')) {
     const fields = new Map<string, { v: string; index: number }>();
-    AZURE_FIELD.lastIndex = 0;
-    for (let m = AZURE_FIELD.exec(value); m; m = AZURE_FIELD.exec(value)) {
-      fields.set(m[1], { v: m[2].trim(), index: m.index + m[0].length - m[2].length });
+    let offset = 0;
+    for (const part of value.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) fields.set(part.slice(0, eq).trim(), { v: part.slice(eq + 1).trim(), index: offset + eq + 1 });
+      offset += part.length + 1;
     }
     const key = fields.get('SharedAccessKey');
     if (key && key.v.length >= 16 && !PLACEHOLDER_KEY.test(key.v) && /^[A-Za-z0-9+/=]+$/.test(key.v)) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, iotsecDiagnostics, open, openWith, resetWorkspace, uriOf, waitFor, withCode } from './helpers';
+import { codeOf, diagnosticsWhere, iotsecDiagnostics, open, openAsUser, openWith, resetWorkspace, uriOf, waitFor, withCode } from './helpers';
 
 const range = (d: vscode.Diagnostic) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character];
 
@@ -70,7 +70,8 @@ describe('diagnostics', () => {
   });
 
   it('clears diagnostics when the document closes (no workspace scan yet)', async () => {
-    const { doc } = await openWith('scripts/publish.py', 'plaintext-url');
+    const doc = await openAsUser('scripts/publish.py');
+    await diagnosticsWhere(doc.uri, (ds) => !!withCode(ds, 'plaintext-url'));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('document closed', () => doc.isClosed, 30_000);
     await waitFor('cleared on close', () => iotsecDiagnostics(uriOf('scripts/publish.py')).length === 0);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { api, codeOf, diagnosticsWhere, iotsecDiagnostics, resetWorkspace, uriOf, waitFor, withCode } from './helpers';
+import { api, codeOf, openAsUser, diagnosticsWhere, iotsecDiagnostics, resetWorkspace, uriOf, waitFor, withCode } from './helpers';
 import type { ScanStats } from '../../../src/vscode/workspace-scan';
 
 describe('workspace scan', () => {
@@ -43,8 +43,7 @@ describe('workspace scan', () => {
 
   it('a document closed after the scan keeps its on-disk findings', async () => {
     await vscode.commands.executeCommand('iotsec.scanWorkspace');
-    const doc = await vscode.workspace.openTextDocument(uriOf('sdkconfig'));
-    await vscode.window.showTextDocument(doc);
+    const doc = await openAsUser('sdkconfig');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('closed', () => doc.isClosed, 30_000);
     await new Promise((r) => setTimeout(r, 300));

@@ -24,7 +24,7 @@ export async function api(): Promise<IotsecApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = probe();
@@ -54,6 +54,16 @@ export function withCode(ds: vscode.Diagnostic[], code: string): vscode.Diagnost
   return ds.find((d) => codeOf(d) === code);
 }
 
+/**
+ * Opens a file the way a user does (the workbench holds the only reference), so closing its editor
+ * really closes the document; `openTextDocument` would keep it alive for minutes.
+ */
+export async function openAsUser(rel: string): Promise<vscode.TextDocument> {
+  const uri = uriOf(rel);
+  await vscode.commands.executeCommand('vscode.open', uri);
+  return waitFor(`${rel} open`, () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
+}
+
 export async function open(rel: string): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument(uriOf(rel));
   await vscode.window.showTextDocument(doc);
@@ -69,7 +79,8 @@ export async function openWith(rel: string, code: string): Promise<{ doc: vscode
 
 export async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
   const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
-  return (all ?? []).filter((a) => a.diagnostics?.some((d) => d.source === 'iotsec') || a.command?.command === 'iotsec.showRuleDocs');
+  // Other extensions are disabled; the returned actions do not carry their diagnostics, so keep all quick fixes.
+  return (all ?? []).filter((a) => a.kind?.value.startsWith('quickfix'));
 }
 
 export async function applyAction(action: vscode.CodeAction | undefined): Promise<void> {

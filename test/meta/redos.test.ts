@@ -1,0 +1,87 @@
+/**
+ * ReDoS safety of our own patterns: every regular-expression literal and every `new RegExp(...)` /
+ * `RegExp(...)` with a literal source in src/**\/*.ts is checked with recheck.
+ *
+ * Verdicts: `vulnerable` fails (naming file:line and recheck's attack string). `unknown` fails too,
+ * unless its cause is recheck's own time limit: a timeout means "could not decide within the budget",
+ * not "unsafe", and failing on it would make the suite flaky on a loaded machine; such patterns are
+ * listed in the test's diagnostic output instead. Unsupported syntax (recheck cannot analyse it)
+ * fails, so a pattern never silently escapes the check.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import ts from 'typescript';
+
+const ROOT = join(__dirname, '..', '..');
+const TIMEOUT_MS = Number(process.env.IOTSEC_RECHECK_TIMEOUT_MS ?? 2_000);
+
+interface Pattern {
+  where: string;
+  source: string;
+  flags: string;
+}
+
+function tsFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) tsFiles(p, out);
+    else if (e.name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Literal text of a string-like expression, if it is one. */
+function literalText(node: ts.Node | undefined): string | undefined {
+  if (node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))) return node.text;
+  return undefined;
+}
+
+/** Every regex literal and `new RegExp('literal', 'flags')` in `file`. */
+export function collectPatterns(file: string): Pattern[] {
+  const text = readFileSync(file, 'utf8');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: Pattern[] = [];
+  const where = (n: ts.Node): string => `${relative(ROOT, file)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const lit = (n as ts.RegularExpressionLiteral).text;
+      const slash = lit.lastIndexOf('/');
+      out.push({ where: where(n), source: lit.slice(1, slash), flags: lit.slice(slash + 1) });
+    } else if ((ts.isNewExpression(n) || ts.isCallExpression(n)) && ts.isIdentifier(n.expression) && n.expression.text === 'RegExp') {
+      const source = literalText(n.arguments?.[0]);
+      if (source !== undefined) out.push({ where: where(n), source, flags: literalText(n.arguments?.[1]) ?? '' });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+type Diagnostics = { status: 'safe' } | { status: 'vulnerable'; attack: { string: string }; complexity?: { summary: string } } | { status: 'unknown'; error: { kind: string; message?: string } };
+const recheck = require('recheck') as { checkSync(source: string, flags: string, params?: { timeout?: number }): Diagnostics };
+
+test('every regular expression in src/ is ReDoS-safe (recheck)', () => {
+  const patterns = tsFiles(join(ROOT, 'src')).flatMap(collectPatterns);
+  assert.ok(patterns.length > 50, `only ${patterns.length} patterns found: the collector is broken`);
+  const failures: string[] = [];
+  const undecided: string[] = [];
+  const seen = new Map<string, Diagnostics>();
+  for (const p of patterns) {
+    const key = `/${p.source}/${p.flags}`;
+    let d = seen.get(key);
+    if (!d) seen.set(key, (d = recheck.checkSync(p.source, p.flags.replace(/[gy]/g, ''), { timeout: TIMEOUT_MS })));
+    if (d.status === 'vulnerable') failures.push(`${p.where}: ${key} is vulnerable (${d.complexity?.summary ?? 'super-linear'}); attack string: ${JSON.stringify(d.attack.string.slice(0, 200))}`);
+    else if (d.status === 'unknown' && d.error.kind === 'timeout') undecided.push(`${p.where}: ${key}`);
+    else if (d.status === 'unknown') failures.push(`${p.where}: ${key} could not be analysed (${d.error.kind}${d.error.message ? `: ${d.error.message}` : ''})`);
+  }
+  if (undecided.length) process.stderr.write(`recheck timed out (${TIMEOUT_MS} ms) on ${undecided.length} pattern(s), not counted as failures:\n  ${undecided.join('\n  ')}\n`);
+  assert.deepEqual(failures, [], `ReDoS-vulnerable or unanalysable patterns:\n${failures.join('\n')}`);
+});
+
+test('the collector finds literals and new RegExp sources', () => {
+  const file = join(ROOT, 'src', 'core', 'linter.ts');
+  const found = collectPatterns(file);
+  assert.ok(found.some((p) => p.source.includes('\\{\\{')), 'the message-placeholder regex of linter.ts');
+});
