@@ -6,6 +6,7 @@ import { createLinter, errorMessage, type Linter, type RuleError } from '../core
 import type { FileSummary, WorkspaceFacts } from '../core/rule';
 import { allLanguages } from '../languages/registry';
 import { allProjectRules, allRules } from '../rules/index';
+import { threatModelCollectors } from '../threat-model/collectors/index';
 import { loadGrammarFromDisk } from './grammars';
 import { readSourceFile } from './read-text';
 
@@ -22,8 +23,9 @@ export interface FileOutcome {
 }
 
 /** The CLI's engine: every rule and language, grammars from disk. */
-export function createCliLinter(extraCollectors: Parameters<typeof createLinter>[0]['collectors'] = []): Linter {
-  return createLinter({ rules: allRules, projectRules: allProjectRules, collectors: extraCollectors, languages: allLanguages, loadGrammar: loadGrammarFromDisk });
+export function createCliLinter(): Linter {
+  // Collectors feed the threat model's asset inventory (and SARIF threat ids) from the same single pass.
+  return createLinter({ rules: allRules, projectRules: allProjectRules, collectors: threatModelCollectors, languages: allLanguages, loadGrammar: loadGrammarFromDisk });
 }
 
 /** Reads and lints one workspace-relative file; never throws. */

@@ -13,6 +13,9 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args';
 import { loadConfig } from './config-loader';
 import { formatRules } from './rules-command';
 import { scan } from './scan';
+import { runThreatModelCommand } from './threat-model-command';
+import { buildThreatModel } from '../threat-model/build';
+import { threatIdsByFingerprint } from '../threat-model/links';
 
 declare const IOTSEC_VERSION: string | undefined;
 /** Tool version (injected by the build; falls back for runs from source). */
@@ -62,11 +65,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<0 | 1 
   }
   const linter = createCliLinter();
   const result = await scan({ root, paths, config: loaded.config, jobs: args.jobs, toolVersion: VERSION }, linter);
-  const report: ScanReport = { ...result, configProblems: [] };
   if (args.command === 'threat-model') {
-    io.stderr('iotsec: threat-model is not available in this build\n');
-    return 2;
+    return runThreatModelCommand({ root, outDir: args.outDir && resolve(io.cwd, args.outDir), scan: { root, findings: result.findings, summaries: result.summaries }, io });
   }
+  // SARIF/JSON results carry the threat ids of the model, so CI and the editor name the same threats.
+  const threatIds = args.format === 'sarif' || args.format === 'json'
+    ? threatIdsByFingerprint(buildThreatModel({ root, findings: result.findings, summaries: result.summaries }, { now: new Date() }))
+    : undefined;
+  const report: ScanReport = { ...result, configProblems: [], threatIds };
   const text = args.format === 'sarif' ? formatSarif(report, linter.rules) : args.format === 'json' ? formatJson(report) : formatText(report, { color: args.color && !args.output });
   if (args.output) {
     const out = resolve(io.cwd, args.output);

@@ -32,7 +32,7 @@ const MIN_FILES_FOR_WORKERS = 200;
 export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()): Promise<ScanResult> {
   const t0 = performance.now();
   const walked = await walk(opts.root, { exclude: opts.config.exclude });
-  const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/\/+$/, '')) : undefined;
+  const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/(?<!\/)\/+$/, '')) : undefined;
   const files = walked.files.filter((f) => (!wanted || wanted.some((w) => w === '' || w === '.' || f === w || f.startsWith(w + '/'))) && linter.languageFor(f));
   const knowsGit = walked.hasGitignore || existsSync(join(opts.root, '.git'));
   const workspace: WorkspaceFacts = { isGitIgnored: (p) => (knowsGit ? walked.isGitIgnored(p) : undefined) };

@@ -108,7 +108,7 @@ export function createLinter(opts: LinterOptions): Linter {
     if (!language) return result;
     const lower = text.toLowerCase();
     const candidates = (byLanguage.get(language.id) ?? []).filter(
-      (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.keywords || r.keywords.some((k) => lower.includes(k))),
+      (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings)) && (!r.keywords || r.keywords.some((k) => lower.includes(k))),
     );
     if (!candidates.length) return result;
 

@@ -100,6 +100,8 @@ export interface RuleDefinition {
    * text for the rule to run. Omit to run on every document of the rule's languages.
    */
   keywords?: readonly string[];
+  /** Optional gate on settings (e.g. only when the user configured patterns); false = never parse for this rule. */
+  isActive?(settings: RuleSettings): boolean;
   check(ctx: RuleContext): void;
 }
 

@@ -11,7 +11,11 @@ interface Statement {
 }
 
 const CLIENT_STAR = 'client/*';
-const IOT_POLICY_FILE = /iot[^/]*polic|polic[^/]*iot/i;
+/** A file name mentioning both `iot` and `polic(y)` (plain substring tests: `/iot[^/]*polic|polic[^/]*iot/i` backtracks quadratically). */
+function isIotPolicyFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.includes('iot') && lower.includes('polic');
+}
 
 /** Paths of CloudFormation `AWS::IoT::Policy` resources: their statements are IoT policies even with `"Action": "*"`. */
 function iotPolicyResources(kvs: readonly KeyValueFact[]): string[] {
@@ -69,7 +73,7 @@ export const awsIotPolicyWildcard = defineRule({
   keywords: ['iot:', 'statement'],
   check(ctx) {
     const cfn = iotPolicyResources(ctx.facts.keyValues);
-    const iotFile = IOT_POLICY_FILE.test(ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1));
+    const iotFile = isIotPolicyFileName(ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1));
     for (const st of statements(ctx.facts.keyValues)) {
       if (st.effect !== 'Allow') continue;
       const actions = st.actions.map(lower);

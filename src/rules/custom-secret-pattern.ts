@@ -46,7 +46,9 @@ export const customSecretPattern = defineRule({
       references: ['.iotsec.yaml secretPatterns'],
     },
   },
-  // No keywords: the patterns are the user's, so no fixed substring can prefilter them.
+  // No keywords: the patterns are the user's, so no fixed substring can prefilter them; the rule
+  // only makes the engine parse files when the user configured patterns at all.
+  isActive: (settings) => (settings.secretPatterns?.length ?? 0) > 0,
   check(ctx) {
     const patterns = ctx.settings.secretPatterns ?? [];
     if (!patterns.length) return;

@@ -41,6 +41,15 @@ import { otaWithoutSignatureCheck } from './ota-without-signature-check';
 import { platformioEspotaNoAuth } from './platformio-espota-no-auth';
 // --- end update (imports) ---
 // --- device: unencrypted-storage, exposed-service, permissive-policy, weak-crypto (imports) ---
+import { awsIotPolicyWildcard } from './aws-iot-policy-wildcard';
+import { espIdfDebugEscape } from './esp-idf-debug-escape';
+import { flashEncryptionWeak } from './flash-encryption-weak';
+import { secretsInUnencryptedNvs } from './secrets-in-unencrypted-nvs';
+import { telnetServer } from './telnet-server';
+import { unauthenticatedService } from './unauthenticated-service';
+import { weakCertificate } from './weak-certificate';
+import { weakTlsConfig } from './weak-tls-config';
+import { zephyrInsecureManagement } from './zephyr-insecure-management';
 // --- end device (imports) ---
 
 /** Per-file rules, in reporting order. */
@@ -80,6 +89,14 @@ export const allRules: readonly RuleDefinition[] = [
   freertosOtaDowngrade,
   // --- end update ---
   // --- device ---
+  flashEncryptionWeak,
+  espIdfDebugEscape,
+  zephyrInsecureManagement,
+  telnetServer,
+  unauthenticatedService,
+  awsIotPolicyWildcard,
+  weakCertificate,
+  weakTlsConfig,
   // --- end device ---
 ];
 
@@ -94,5 +111,6 @@ export const allProjectRules: readonly ProjectRuleDefinition[] = [
   mcubootDefaultKey,
   // --- end update ---
   // --- device ---
+  secretsInUnencryptedNvs,
   // --- end device ---
 ];

@@ -6,7 +6,7 @@ import {
   isLoopbackBind, JS_TELNET_SERVER_MODULES, PY_SERVER_CALLS, PY_TELNET_SERVER_MODULES, SERVER_TYPES, TELNET_LIBRARIES, TELNET_PORT, TELNET_WITH_PASSWORD,
 } from './data/device-services';
 
-const DECLARED_TYPE = /^(?:(?:static|const)\s+)*([A-Za-z_]\w*)\s*\*?\s*[A-Za-z_]\w*\s*[(={]/;
+const DECLARED_TYPE = /^(?:(?:static|const)\s+)*([A-Za-z_]\w*)(?:\s+|\s*\*\s*)[A-Za-z_]\w*\s*[(={]/;
 const HTONS = new Set(['htons', 'lwip_htons', 'PP_HTONS']);
 const LISTEN_CALLS = new Set(['listen', 'lwip_listen', 'zsock_listen']);
 const NEW_CALL = /^new\s+([A-Za-z_]\w*)\s*\(\s*([A-Za-z_0-9]+)\s*\)$/;

@@ -20,7 +20,7 @@ export async function runVscodeTests() {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/test/vscode/suite/index.js'),
     launchArgs: [ws, '--disable-extensions'],
-    extensionTestsEnv: { IOTSEC_FIXTURE_SRC: fixture, ...(process.env.IOTSEC_TEST_GREP ? { IOTSEC_TEST_GREP: process.env.IOTSEC_TEST_GREP } : {}) },
+    extensionTestsEnv: { IOTSEC_FIXTURE_SRC: fixture, ...(process.env.IOTSEC_TEST_GREP ? { IOTSEC_TEST_GREP: process.env.IOTSEC_TEST_GREP } : {}), ...(process.env.IOTSEC_DEBUG ? { IOTSEC_DEBUG: '1' } : {}) },
   };
   if (process.env.CODE_SERVER_HOME) {
     opts.vscodeExecutablePath = process.execPath;

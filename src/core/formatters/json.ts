@@ -15,7 +15,7 @@ export function formatJson(report: ScanReport): string {
   const findings = report.findings.map((f) => {
     const { fix, suggestions } = exportableFixes(f);
     const threatIds = report.threatIds?.get(f.fingerprint);
-    return { ...f, fix, suggestions: suggestions?.length ? suggestions : undefined, ...(threatIds ? { threatIds } : {}) };
+    return { ...f, fix, suggestions: suggestions?.length ? suggestions : undefined, ...(threatIds ? { threatIds: [threatIds] } : {}) };
   });
   return JSON.stringify({
     tool: 'iotsec',

@@ -93,7 +93,7 @@ export function formatSarif(report: ScanReport, rules: ReadonlyMap<string, RuleM
         cwe: f.cwe,
         attack: f.attack,
         ...(f.inTestFile ? { inTestFile: true } : {}),
-        ...(threatIds ? { threatIds } : {}),
+        ...(threatIds ? { threatIds: [threatIds] } : {}),
       },
       ...(fixes.length ? { fixes } : {}),
     };

@@ -25,8 +25,8 @@ export interface ScanReport {
   ruleErrors: RuleError[];
   configProblems: ConfigProblem[];
   stats: { files: number; parsed: number; bytes: number; durationMs: number };
-  /** Optional threat ids per finding fingerprint (threat model ↔ SARIF). */
-  threatIds?: ReadonlyMap<string, string[]>;
+  /** Optional threat id per finding fingerprint (threat model ↔ SARIF). */
+  threatIds?: ReadonlyMap<string, string>;
 }
 
 /** Counts by severity. */

@@ -6,7 +6,8 @@
 import type { StringFact, ValueFact } from '../../core/facts';
 import { decodeEscapes, parseNumber } from '../tree-sitter/text';
 
-const NUMBER = /^[-+]?(?:0[xX][0-9a-fA-F']+|[0-9][0-9']*\.?[0-9']*(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?)[uUlLfF]*$/;
+// Unambiguous (no overlap between digits, the fraction and the suffix), so matching is linear.
+const NUMBER = /^[-+]?(?:0[xX][0-9a-fA-F']+[uUlL]*|(?:[0-9][0-9']*(?:\.[0-9']*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[uUlLfF]*)$/;
 const IDENTIFIER = /^[A-Za-z_]\w*(?:(?:\.|->|::)[A-Za-z_]\w*)*$/;
 const GETENV = /^(?:std::)?(?:secure_)?getenv\s*\(\s*"([^"\\]*)"\s*\)$/;
 const NULLS = new Set(['NULL', 'nullptr']);

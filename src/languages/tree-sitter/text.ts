@@ -5,8 +5,9 @@
 
 const WHITESPACE = /\s+/g;
 const HEX_PREFIX = /^[-+]?0[xX]/;
-const HEX_SUFFIX = /[uUlLnN]+$/;
-const DEC_SUFFIX = /[uUlLfFnNjJdDmM]+$/;
+// The lookbehinds make a suffix match start only where the run starts (linear, not quadratic).
+const HEX_SUFFIX = /(?<![uUlLnN])[uUlLnN]+$/;
+const DEC_SUFFIX = /(?<![uUlLfFnNjJdDmM])[uUlLfFnNjJdDmM]+$/;
 const DIGIT_SEPARATORS = /['_]/g;
 const C_OCTAL = /^0[0-7]+$/;
 

@@ -21,7 +21,7 @@ const PLACEHOLDER_SHAPES: readonly RegExp[] = [
   /^(your|my|enter|insert|paste|put|add|set)[ _-]/i,   // YOUR_PASSWORD, "Paste your token here"
   /^(.)\1{2,}$/,                     // xxxx, ****, 0000, ....
   /(^|[_-])(here|placeholder|changeme|replace[_-]?me)$/i,
-  /^x{2,}[-_]?x*$/i,
+  /^x{2,}(?:[-_]x*)?$/i,
 ];
 
 /** True if `value` is a placeholder (built-in list plus config `placeholders`). */

@@ -19,6 +19,8 @@ const PIO_KEYS = new Set(['board', 'platform', 'framework']);
 export const platformCollector: Collector = {
   id: 'tm-platform',
   languages: ['ini', 'kconfig', 'yaml', 'json'],
+  // Cheap gate so large YAML/JSON data files are not parsed just for the inventory.
+  keywords: ['board', 'framework', 'config_', 'esphome', 'dependencies'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const name = lowerBase(ctx.filePath);

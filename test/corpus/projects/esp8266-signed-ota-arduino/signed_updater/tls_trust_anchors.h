@@ -1,0 +1,25 @@
+// Trust anchor for the telemetry endpoint (ISRG Root X1 equivalent for the private PKI).
+// Public certificate - safe to commit.
+#pragma once
+static const char TELEMETRY_CA[] PROGMEM = R"CERT(
+-----BEGIN CERTIFICATE-----
+MIIDQTCCAi2gAwIBAvXoIz4GnP9yL7MevabgWMrjFDtE9QxR+Zkt7o2vu+xuteIM
+k+EFlkNPazAu2RyVh/C6xvv285APslOcVUIv9GRP5sfe9PSmgyRH00WqsS9uDFeI
+5ghr7ECBSIThaGWp7OovTpBfZZUGTJOYj4uGbsGs5odtFhf/cVsZbsdnDu3X8zKD
+PWYBGHXlMSsHi2BZLVToW6EwcQkQiSLLx6W9M6exGQ0xaR/TJeuWdQvYHn+1hiKV
+SP2vvtt5eboQpLZa9Mgc0c6bQvEeBC+AWaIQVxgrobGYb7NELQoT9zBarR7+N4hB
+fN0RLgVGwBiUeJ41Z1gevOjshtUuCTxg19mfCDQ0wH2iYQzAsLdrdkA/4zscROwQ
+7qqQKC3j9qVRDgd/KJpHCth8swdGxMQBN6HP/HPYqTtxiG4jWldC3fjRsAKzYZuj
+GyzYzfTkno2lXEfZ2INDMEJHhihZ1suCfrJ/0SL5iTB/Z1ff4MITY6qnhjG0KRUM
+62FWPA2EhvjZJzKOXN3zmQCGUsTEBR3yga8NzqHTEBmSEestQYFN8FDo6WmTn4a9
+jFVS+K3xyroN5jvNg6bzUq1IAD0+Dh7tUEzjBu9QHBrocdNV6ywoekhqZFoj0GdO
+PIo64J/16V/nCnbzR4OKNxcg0j3AT44jcQxB/j7RJx2Pe1PNKoFgEaxWNGEh6qqV
+5XVvoYkMZa91ztqrcFw1SbAC7xQdJ9d0wMcUN5B4yqJEoSAFw+splclNiT2WsDLu
+yla9ZXKOtyzGZ6rqc47M0mxDx941yD45pIdFrkqSC5rtPZyNPVp1zM5f+/oflL86
+WWpfIPe8IwuMmoFOpsYbIM6ugrbqO2UhGl+Bpr1CAwIqcf7PVSh78CmCmSm0GUJe
+HnkrLLYVsYCrQa9xiXNTssiTUjrYLr7bowydH1wRAtOHivbsaaD0VfNuxLsYO9vN
++GhDCpFXnY9FJbnnU+1mghjnB7BZiRIocfPQ6wNzqGJsElyeB9p7YzZJHJyPy+cr
+70j/pBwKdtEzUGfVLnQ8KhAE/h0xQmvBpct8oUdOm6lbu0VeTxSOePk4JDBsYyYT
+z+XGR8HlXLzqAs/m6s91hpw=
+-----END CERTIFICATE-----
+)CERT";
