@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { editorLatency, type LatencyRow } from './editor-latency';
 import { DEFAULT_PARAMS, ensureWorkspace, type WorkspaceManifest } from './generate-workspace';
@@ -26,6 +26,8 @@ interface ScanRow {
   mbPerSec: number;
   filesPerSec: number;
   peakRssMb?: number;
+  /** CPU seconds of the process (all threads): the machine may be shared, so wall time alone misleads. */
+  cpuS?: number;
   note?: string;
 }
 
@@ -43,7 +45,7 @@ function listFiles(dir: string, base = dir, out: string[] = []): string[] {
 }
 
 function row(tool: string, m: RunMeasure, manifest: WorkspaceManifest, note?: string): ScanRow {
-  return { tool, wallMs: m.wallMs, mbPerSec: mb(manifest.bytes) / (m.wallMs / 1000), filesPerSec: manifest.files / (m.wallMs / 1000), peakRssMb: m.peakRssMb, note };
+  return { tool, wallMs: m.wallMs, mbPerSec: mb(manifest.bytes) / (m.wallMs / 1000), filesPerSec: manifest.files / (m.wallMs / 1000), peakRssMb: m.peakRssMb, cpuS: m.cpuMs && m.cpuMs / 1000, note };
 }
 
 /** iotsec over the workspace; checks every planted finding whose rule is registered. */
@@ -195,8 +197,9 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push('', `Workspace: ${manifest.files} files, ${fmt(mb(manifest.bytes))} MB (seed ${params.seed}); ${CORES} cores`, '');
-  lines.push('| tool | wall s | MB/s | files/s | peak RSS MB | note |', '|---|---:|---:|---:|---:|---|');
-  for (const r of [one.row, all.row, ...(rg ? [rg] : []), ...sl]) lines.push(`| ${r.tool} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(r.mbPerSec)} | ${fmt(r.filesPerSec, 0)} | ${fmt(r.peakRssMb, 0)} | ${r.note ?? ''} |`);
+  lines.push(`Load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (wall times are only meaningful on an idle machine; CPU s is not affected)`, '');
+  lines.push('| tool | wall s | CPU s | MB/s | MB per CPU s | files/s | peak RSS MB | note |', '|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of [one.row, all.row, ...(rg ? [rg] : []), ...sl]) lines.push(`| ${r.tool} | ${fmt(r.wallMs / 1000, 2)} | ${fmt(r.cpuS)} | ${fmt(r.mbPerSec)} | ${fmt(r.cpuS ? mb(manifest.bytes) / r.cpuS : undefined)} | ${fmt(r.filesPerSec, 0)} | ${fmt(r.peakRssMb, 0)} | ${r.note ?? ''} |`);
   lines.push('', `iotsec/secretlint throughput: ${fmt(ratios.iotsecOverSecretlint)}× (chunked), ${fmt(ratios.iotsecOverSecretlintOneProcess)}× (one process); iotsec time / rg time: ${fmt(ratios.iotsecTimeOverRg)}×`);
   lines.push(`Correctness: ${all.found}/${manifest.planted.length - all.unavailable} planted findings reported (${all.unavailable} planted for rules not registered in this build)`);
   for (const m of all.missing) lines.push(`  MISSING ${m}`);
@@ -210,7 +213,7 @@ async function main(): Promise<void> {
 
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.json'), JSON.stringify({
-    date: new Date().toISOString(), node: process.version, cores: CORES, cpu: cpus()[0]?.model,
+    date: new Date().toISOString(), node: process.version, cores: CORES, cpu: cpus()[0]?.model, loadavg: loadavg(),
     workspace: { ...params, files: manifest.files, bytes: manifest.bytes, planted: manifest.planted.length },
     scans: [one.row, all.row, ...(rg ? [rg] : []), ...sl], ratios, correctness: { found: all.found, missing: all.missing, unavailable: all.unavailable },
     latency, coldStart: cold, checks,

@@ -76,7 +76,7 @@ async function main() {
     return code;
   } finally {
     if (browser) await browser.close().catch(() => {});
-    try { process.kill(-server.pid, 'SIGTERM'); } catch {}
+    try { process.kill(-server.pid, "SIGTERM"); } catch { /* already exited */ }
     await Promise.race([serverExit, new Promise((r) => setTimeout(r, 5000).unref())]);
     fs.rmSync(tmp, { recursive: true, force: true });
   }

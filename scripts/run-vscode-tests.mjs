@@ -19,7 +19,7 @@ export function ensureCodeServer() {
 /** Bundles each suite file to out/test/vscode/suite (vscode and mocha stay external). */
 export async function buildSuite() {
   const dir = join(root, 'test/vscode/suite');
-  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.test.ts') || f === 'index.ts').map((f) => join(dir, f));
+  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.test.ts') || f.endsWith('.bench.ts') || f === 'index.ts').map((f) => join(dir, f));
   await build({
     entryPoints, outdir: join(root, 'out/test/vscode/suite'), bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', sourcemap: 'inline', external: ['vscode', 'mocha'], logLevel: 'warning',

@@ -28,6 +28,14 @@ export function createCliLinter(): Linter {
   return createLinter({ rules: allRules, projectRules: allProjectRules, collectors: threatModelCollectors, languages: allLanguages, loadGrammar: loadGrammarFromDisk });
 }
 
+/**
+ * Per-file time budget of the CLI: 2 s, plus 1 s per MB so that big generated headers still finish
+ * on a slow CI machine. A file over it is reported as skipped ("analysis exceeded time budget").
+ */
+export function cliBudgetMs(bytes: number): number {
+  return 2_000 + Math.ceil(bytes / 2 ** 20) * 1_000;
+}
+
 /** Reads and lints one workspace-relative file; never throws. */
 export async function analyzeFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, workspace: WorkspaceFacts): Promise<FileOutcome> {
   const empty: FileOutcome = { filePath, bytes: 0, parsed: false, findings: [], parseErrors: [], ruleErrors: [] };
@@ -35,7 +43,8 @@ export async function analyzeFile(linter: Linter, root: string, filePath: string
   const read = await readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
   if (!read.ok) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
   try {
-    const r = await linter.lintText({ text: read.text, filePath, workspace }, config);
+    const r = await linter.lintText({ text: read.text, filePath, workspace, budgetMs: cliBudgetMs(read.bytes) }, config);
+    if (r.skipped) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: r.skipped } };
     return {
       filePath,
       bytes: read.bytes,

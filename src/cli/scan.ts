@@ -24,7 +24,8 @@ export interface ScanResult extends Omit<ScanReport, 'configProblems'> {
   summaries: FileSummary[];
 }
 
-const BATCH = 64;
+// Batches are small enough that two workers finish close together, large enough that messaging is noise.
+const BATCH = 32;
 // Below this many candidate files, worker start-up (grammar loading per thread) costs more than it saves.
 const MIN_FILES_FOR_WORKERS = 200;
 

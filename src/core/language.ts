@@ -21,6 +21,26 @@ export interface ExtractResult {
   errors: ParseError[];
   /** Ranges of syntax-error regions; the engine drops findings that fall entirely inside them. */
   errorRanges?: Range[];
+  /** True when parsing stopped at `ExtractOptions.deadline`: the facts are empty, the document unanalysed. */
+  timedOut?: boolean;
+  /** The parse kept for the next call (only with `ExtractOptions.retain`); the caller must dispose it. */
+  retained?: RetainedParse;
+}
+
+/** A parse kept between two analyses of one document (e.g. a tree-sitter tree and its facts). */
+export interface RetainedParse {
+  /** Frees native/wasm memory; idempotent. */
+  dispose(): void;
+}
+
+/** Optional knobs of `extract`; languages that cannot use one ignore it. */
+export interface ExtractOptions {
+  /** `performance.now()` time after which parsing is abandoned (`timedOut`). */
+  deadline?: number;
+  /** The previous parse of the same document; ownership passes to `extract` (it reuses or frees it). */
+  previous?: RetainedParse;
+  /** Keep this parse for the next call and return it as `retained`. */
+  retain?: boolean;
 }
 
 /** Comment syntax of a language, for suppressions and for the "ignore" quick fix. */
@@ -40,7 +60,7 @@ export interface LanguageSupport {
   /** True if `filePath` (forward slashes) is a file of this language. Cheap, name-based. */
   matches(filePath: string): boolean;
   /** Parse and extract facts. Must not throw; must free any native/wasm memory before returning. */
-  extract(text: string, env: LanguageEnv): Promise<ExtractResult>;
+  extract(text: string, env: LanguageEnv, options?: ExtractOptions): Promise<ExtractResult>;
   /** Optional: release cached parsers/grammars. */
   dispose?(): void;
 }

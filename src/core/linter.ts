@@ -3,9 +3,10 @@ import { defaultConfig } from './config';
 import type { Facts, Range } from './facts';
 import type { Finding, Fix, Position, Severity } from './finding';
 import { normalizeForFingerprint, stableHash } from './fingerprint';
-import type { GrammarName, LanguageId, LanguageSupport, ParseError } from './language';
+import type { GrammarName, LanguageId, LanguageSupport, ParseError, RetainedParse } from './language';
 import { LineIndex } from './line-index';
 import { isTestPath } from './paths';
+import { KeywordPrefilter } from './prefilter';
 import { redact, redactAll } from './redact';
 import type { Collector, FileSummary, ProjectRuleDefinition, Report, RuleContext, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
 import { findSuppressions, suppressionFor } from './suppressions';
@@ -34,7 +35,12 @@ export interface LintResult {
   summary?: FileSummary;
   /** True when the document was parsed (some rule's prefilter matched). */
   parsed: boolean;
+  /** Why the document was not analysed (e.g. "analysis exceeded time budget"); it has no findings then. */
+  skipped?: string;
 }
+
+/** The `skipped` reason of a document whose parse ran past its time budget. */
+export const BUDGET_EXCEEDED = 'analysis exceeded time budget';
 
 export interface LintInput {
   text: string;
@@ -43,6 +49,8 @@ export interface LintInput {
   /** Overrides detection by file name (e.g. the editor's language id). */
   languageId?: LanguageId;
   workspace?: WorkspaceFacts;
+  /** Per-document time budget in ms (parsing stops past it; the result is a skip). Default: the linter's. */
+  budgetMs?: number;
 }
 
 export interface LinterOptions {
@@ -52,6 +60,19 @@ export interface LinterOptions {
   collectors?: readonly Collector[];
   languages: readonly LanguageSupport[];
   loadGrammar: (name: GrammarName) => Promise<Uint8Array>;
+  /** Default per-document time budget in ms (`LintInput.budgetMs` overrides); unlimited when absent. */
+  budgetMs?: number;
+}
+
+/**
+ * One open document in an editor: re-analyses reuse the previous parse (tree-sitter incremental
+ * parsing plus the facts of unchanged top-level declarations), so a keystroke costs about what
+ * changed, not the whole file. Same results as `lintText`. Dispose it when the document closes.
+ */
+export interface DocumentSession {
+  lint(input: LintInput, config?: ResolvedConfig): Promise<LintResult>;
+  /** Frees the retained parse tree. */
+  dispose(): void;
 }
 
 /** The engine: text + language + config in, findings out. Pure: no file system, no vscode. */
@@ -61,6 +82,8 @@ export interface Linter {
   readonly languages: readonly LanguageSupport[];
   languageFor(filePath: string): LanguageSupport | undefined;
   lintText(input: LintInput, config?: ResolvedConfig): Promise<LintResult>;
+  /** A session for one open document (incremental re-analysis); see DocumentSession. */
+  openDocument(): DocumentSession;
   /** Runs project rules over the summaries of a whole scan. */
   lintProject(summaries: readonly FileSummary[], config?: ResolvedConfig): { findings: Finding[]; ruleErrors: RuleError[] };
   dispose(): void;
@@ -96,23 +119,47 @@ export function createLinter(opts: LinterOptions): Linter {
       byLanguage.set(l, list);
     }
   }
+  // One combined keyword pass per language, built once (not per document).
+  const prefilters = new Map<LanguageId, KeywordPrefilter<RuleDefinition>>();
+  for (const [l, list] of byLanguage) prefilters.set(l, new KeywordPrefilter(list.map((rule) => ({ rule, keywords: rule.keywords }))));
 
   function languageFor(filePath: string): LanguageSupport | undefined {
     return opts.languages.find((l) => l.matches(filePath));
   }
 
-  async function lintText(input: LintInput, config: ResolvedConfig = defaultConfig()): Promise<LintResult> {
+  function lintText(input: LintInput, config: ResolvedConfig = defaultConfig()): Promise<LintResult> {
+    return lintWith(input, config);
+  }
+
+  /** Lints one document; `state` (a document session) carries the retained parse between calls. */
+  async function lintWith(input: LintInput, config: ResolvedConfig, state?: SessionState): Promise<LintResult> {
+    const started = performance.now();
     const { text, filePath } = input;
     const language = input.languageId ? opts.languages.find((l) => l.id === input.languageId) : languageFor(filePath);
     const result: LintResult = { filePath, languageId: language?.id, findings: [], parseErrors: [], ruleErrors: [], parsed: false };
+    // A retained parse is only valid for the language it came from.
+    if (state?.parse && state.language !== language?.id) releaseState(state);
     if (!language) return result;
-    const lower = text.toLowerCase();
-    const candidates = (byLanguage.get(language.id) ?? []).filter(
-      (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings)) && (!r.keywords || r.keywords.some((k) => lower.includes(k))),
-    );
-    if (!candidates.length) return result;
+    const candidates = prefilters.get(language.id)?.candidates(text, (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings))) ?? [];
+    if (!candidates.length) {
+      if (state) releaseState(state);
+      return result;
+    }
 
-    const extracted = await language.extract(text, { ...env, filePath });
+    const budgetMs = input.budgetMs ?? opts.budgetMs;
+    const previous = state?.parse;
+    if (state) state.parse = undefined; // ownership passes to extract
+    const extracted = await language.extract(text, { ...env, filePath }, { deadline: budgetMs === undefined ? undefined : started + budgetMs, previous, retain: state !== undefined });
+    if (state) {
+      state.parse = extracted.retained;
+      state.language = language.id;
+    } else {
+      extracted.retained?.dispose();
+    }
+    if (extracted.timedOut) {
+      result.skipped = BUDGET_EXCEEDED;
+      return result;
+    }
     result.parsed = true;
     const lines = new LineIndex(text);
     result.parseErrors = extracted.errors.map((e) => ({ ...e, start: lines.position(e.range[0]) }));
@@ -190,14 +237,42 @@ export function createLinter(opts: LinterOptions): Linter {
     return { findings: out, ruleErrors };
   }
 
+  function openDocument(): DocumentSession {
+    const state: SessionState = {};
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      // Calls are serialised: each one consumes the parse the previous one retained.
+      lint: (input, config = defaultConfig()) => {
+        const run = queue.then(() => lintWith(input, config, state));
+        queue = run.catch(() => undefined);
+        return run;
+      },
+      dispose: () => {
+        void queue.then(() => releaseState(state));
+      },
+    };
+  }
+
   return {
     rules,
     languages: opts.languages,
     languageFor,
     lintText,
+    openDocument,
     lintProject,
     dispose: () => opts.languages.forEach((l) => l.dispose?.()),
   };
+}
+
+interface SessionState {
+  language?: LanguageId;
+  parse?: RetainedParse;
+}
+
+function releaseState(state: SessionState): void {
+  state.parse?.dispose();
+  state.parse = undefined;
+  state.language = undefined;
 }
 
 /** True unless the rule (or its category) is switched off in config. */

@@ -1,7 +1,7 @@
 import type { KeyValueFact } from '../core/facts';
 import type { Fix } from '../core/finding';
 import { defineRule } from '../core/rule';
-import { IOT_DATA_ACTIONS, RESOURCE_WILDCARDS, THING_NAME_VARIABLE, THING_NAME_VARIABLE_SUB, WILDCARD_ACTIONS } from './data/device-policy';
+import { ACCOUNT_WILDCARD, IOT_DATA_ACTIONS, RESOURCE_WILDCARDS, THING_NAME_VARIABLE, THING_NAME_VARIABLE_SUB, WILDCARD_ACTIONS } from './data/device-policy';
 
 interface Statement {
   path: string;
@@ -11,6 +11,7 @@ interface Statement {
 }
 
 const CLIENT_STAR = 'client/*';
+const SUBSTITUTION = /\$\{[^${}]{0,80}\}/g;
 /** A file name mentioning both `iot` and `polic(y)` (plain substring tests: `/iot[^/]*polic|polic[^/]*iot/i` backtracks quadratically). */
 function isIotPolicyFileName(name: string): boolean {
   const lower = name.toLowerCase();
@@ -60,11 +61,11 @@ export const awsIotPolicyWildcard = defineRule({
     languages: ['json', 'yaml'],
     messages: {
       wildcardAction: 'Policy allows "{{action}}": every IoT operation, including other devices\' shadows, jobs and topics. List only the actions this device needs.',
-      wildcardResource: 'Policy allows {{actions}} on Resource "*": any client ID, topic and thing. Scope the resource with ${iot:Connection.Thing.ThingName}.',
+      wildcardResource: 'Policy allows {{actions}} on Resource "{{resource}}": any client ID, topic and thing. Scope the resource with ${iot:Connection.Thing.ThingName}.',
       fleetResource: 'Policy resource "{{resource}}" lets a device {{grants}}. Scope it with ${iot:Connection.Thing.ThingName}.',
     },
     docs: {
-      what: 'Allow statements in AWS IoT policy documents (JSON, or the `PolicyDocument` of a CloudFormation `AWS::IoT::Policy`) whose Action is `iot:*` / `*`, or whose Resource is `*`, `…:client/*`, `…:topic/$aws/things/*`, `…:topicfilter/$aws/things/*`, `…:thing/*` or every topic. Deny statements, `${iot:Connection.Thing.ThingName}`-scoped resources and `iot:Receive`-only statements (compliant per Device Defender) are not reported.',
+      what: 'Allow statements in AWS IoT policy documents (JSON, or the `PolicyDocument` of a CloudFormation `AWS::IoT::Policy`) whose Action is `iot:*` / `*`, or whose Resource is `*` (or `arn:aws:iot:<region>:<account>:*`), `…:client/*`, `…:topic/$aws/things/*`, `…:topicfilter/$aws/things/*`, `…:thing/*` or every topic. Deny statements, `${iot:Connection.Thing.ThingName}`-scoped resources and `iot:Receive`-only statements (compliant per Device Defender) are not reported.',
       why: 'IoT policies are attached to device certificates. A wildcard lets anyone holding one device\'s certificate connect as any other device, read or rewrite every shadow and inject commands fleet-wide (CWE-732); AWS Device Defender rates this Critical.',
       fix: 'Grant only the actions the device uses, on `client/${iot:Connection.Thing.ThingName}`, `topic/$aws/things/${iot:Connection.Thing.ThingName}/*` and the device\'s own topics; add the condition `iot:Connection.Thing.IsAttached: "true"`.',
       references: ['AWS-06', 'T-19', 'F9', 'awsdocs/aws-iot-docs doc_source/audit-chk-iot-policy-permissive.md'],
@@ -80,7 +81,9 @@ export const awsIotPolicyWildcard = defineRule({
       const isIot = iotFile || cfn.some((prefix) => st.path.startsWith(prefix))
         || actions.some((a) => a.startsWith('iot:')) || st.resources.some((r) => lower(r).includes(':iot:'));
       if (!isIot) continue;
-      const allResources = st.resources.some((r) => r.value.value === '*');
+      // `${AWS::Region}`-style substitutions contain colons; collapse them before reading the ARN.
+      const isAll = (r: KeyValueFact): boolean => r.value.value === '*' || ACCOUNT_WILDCARD.test(String(r.value.value ?? '').replace(SUBSTITUTION, 'x'));
+      const allResources = st.resources.some(isAll);
       st.actions.forEach((kv, i) => {
         if (!WILDCARD_ACTIONS.has(actions[i])) return;
         ctx.report({ messageId: 'wildcardAction', data: { action: String(kv.value.value) }, range: kv.value.range, severity: allResources ? 'error' : 'warning' });
@@ -90,8 +93,8 @@ export const awsIotPolicyWildcard = defineRule({
       if (!data.length || data.every((a) => a === 'iot:receive')) continue;
       for (const kv of st.resources) {
         const value = String(kv.value.value ?? '');
-        if (value === '*') {
-          ctx.report({ messageId: 'wildcardResource', data: { actions: st.actions.map((a) => String(a.value.value)).join(', ') }, range: kv.value.range });
+        if (isAll(kv)) {
+          ctx.report({ messageId: 'wildcardResource', data: { resource: value, actions: st.actions.map((a) => String(a.value.value)).join(', ') }, range: kv.value.range });
           continue;
         }
         const hit = RESOURCE_WILDCARDS.find((w) => w.re.test(value));

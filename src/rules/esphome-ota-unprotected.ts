@@ -6,7 +6,7 @@ import { eol, lineContentRange } from './data/update-edits';
 import { UNAUTHENTICATED_OTA_ATTACK } from './data/update-triggers';
 
 const OTA_FLASH_ACTION = 'ota.http_request.flash';
-const SECRET_LINE = 'ota_password: "change-this-ota-password"  # TODO: replace with a long random password';
+const SECRET_LINE = '# ota_password: "<set a long random password here>"  # iotsec: uncomment and set; the build fails until ota_password is defined';
 
 /** Flags ESPHome devices whose OTA endpoints accept firmware without a password or web-server auth. */
 export const esphomeOtaUnprotected = defineRule({

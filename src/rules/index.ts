@@ -43,11 +43,13 @@ import { platformioEspotaNoAuth } from './platformio-espota-no-auth';
 // --- device: unencrypted-storage, exposed-service, permissive-policy, weak-crypto (imports) ---
 import { awsIotPolicyWildcard } from './aws-iot-policy-wildcard';
 import { espIdfDebugEscape } from './esp-idf-debug-escape';
+import { esphomeApiPlaintext } from './esphome-api-plaintext';
 import { flashEncryptionWeak } from './flash-encryption-weak';
 import { secretsInUnencryptedNvs } from './secrets-in-unencrypted-nvs';
 import { telnetServer } from './telnet-server';
 import { unauthenticatedService } from './unauthenticated-service';
 import { weakCertificate } from './weak-certificate';
+import { weakCryptoAlgorithm } from './weak-crypto-algorithm';
 import { weakTlsConfig } from './weak-tls-config';
 import { zephyrInsecureManagement } from './zephyr-insecure-management';
 // --- end device (imports) ---
@@ -94,9 +96,11 @@ export const allRules: readonly RuleDefinition[] = [
   zephyrInsecureManagement,
   telnetServer,
   unauthenticatedService,
+  esphomeApiPlaintext,
   awsIotPolicyWildcard,
   weakCertificate,
   weakTlsConfig,
+  weakCryptoAlgorithm,
   // --- end device ---
 ];
 

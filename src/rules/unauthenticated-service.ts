@@ -1,19 +1,16 @@
 import type { KeyValueFact } from '../core/facts';
 import { isFalsy, isTruthy, stringValue } from '../core/fact-helpers';
-import type { Fix } from '../core/finding';
 import type { RuleContext } from '../core/rule';
 import { defineRule } from '../core/rule';
-import { ANY_NETWORK, isLoopbackBind } from './data/device-services';
+import { ANY_NETWORK, insertYamlChild, isLoopbackBind } from './data/device-services';
 
-const API_KEY_LINES = ['encryption:', '  key: !secret api_encryption_key'];
-const API_SECRET = 'api_encryption_key: "<32-byte base64 key from: openssl rand -base64 32>"\n';
 
 /** Flags IoT configs that expose an admin or control interface without authentication. */
 export const unauthenticatedService = defineRule({
   meta: {
     id: 'unauthenticated-service',
     title: 'Service exposed without authentication',
-    description: 'A broker, hub or device config exposes a control interface without authentication: anonymous Mosquitto, Zigbee2MQTT frontend without auth_token, ESPHome API without encryption or open fallback AP, Home Assistant bypass login, Tasmota without web password or with an open AP.',
+    description: 'A broker, hub or device config exposes a control interface without authentication: anonymous Mosquitto, Zigbee2MQTT frontend without auth_token, ESPHome web server without auth or open fallback AP, Home Assistant bypass login, Tasmota without web password or with an open AP.',
     category: 'exposed-service',
     severity: 'warning',
     cwe: ['CWE-306', 'CWE-1188', 'CWE-668'],
@@ -23,21 +20,20 @@ export const unauthenticatedService = defineRule({
     messages: {
       mosquittoAnonymous: 'allow_anonymous true lets any client publish and subscribe without credentials{{where}}.',
       z2mFrontend: 'Zigbee2MQTT frontend is enabled without auth_token: anyone who reaches it can pair devices, run Zigbee OTA updates and change the configuration.',
-      esphomeApiPlain: 'ESPHome native API has no encryption key: the control channel is plaintext and unauthenticated on the LAN.',
-      esphomeApiPassword: 'ESPHome native API relies on the legacy password (deprecated in 2022, removed in 2026.1): traffic stays plaintext; use encryption: key: instead.',
+      esphomeWebServer: 'ESPHome web_server has no auth: anyone on the network can operate the device\'s switches and settings (and upload firmware where web OTA is on).',
       esphomeOpenAp: 'ESPHome fallback hotspot (wifi: ap:) has no password: anyone nearby can join it and reconfigure the device through the captive portal.',
       haBypassLogin: 'trusted_networks with allow_bypass_login: true skips the Home Assistant login for every client in {{networks}}.',
       tasmotaWeb: 'WEB_PASSWORD is empty: the Tasmota web UI (configuration, console, firmware upgrade) has no login.',
       tasmotaAp: 'WIFI_AP_PASSPHRASE is empty: the Tasmota setup access point is open to anyone nearby.',
     },
     docs: {
-      what: 'Mosquitto `allow_anonymous true` (loopback-only listeners are info); Zigbee2MQTT `frontend` enabled without `auth_token` on a non-loopback host; ESPHome `api:` without `encryption:` (or with the legacy `password:`) and `wifi: ap:` without a password; Home Assistant `trusted_networks` with `allow_bypass_login: true`; Tasmota `WEB_PASSWORD ""` and `WIFI_AP_PASSPHRASE ""`.',
+      what: 'Mosquitto `allow_anonymous true` (loopback-only listeners are info); Zigbee2MQTT `frontend` enabled without `auth_token` on a non-loopback host; ESPHome `web_server:` without `auth:` and `wifi: ap:` without a password; Home Assistant `trusted_networks` with `allow_bypass_login: true`; Tasmota `WEB_PASSWORD ""` and `WIFI_AP_PASSPHRASE ""`.',
       why: 'Each of these is a control interface — publish/subscribe to device topics, pair and update Zigbee devices, switch relays, reconfigure Wi-Fi, reflash — reachable by anyone on the network or in radio range without a credential (CWE-306, CWE-1188).',
-      fix: 'Require authentication: Mosquitto `allow_anonymous false` with `password_file` or client certificates; Z2M `auth_token: \'!secret frontend_token\'`; ESPHome `api: encryption: key: !secret …` and an AP password; drop `allow_bypass_login`; set Tasmota passwords at run time (not committed).',
-      references: ['F2', 'Z2M-06', 'EH-03', 'EH-07', 'HA-01', 'TAS-02', 'TAS-04', 'home-assistant/core homeassistant/auth/providers/trusted_networks.py', 'arendst/Tasmota tasmota/my_user_config.h'],
+      fix: 'Require authentication: Mosquitto `allow_anonymous false` with `password_file` or client certificates; Z2M `auth_token: \'!secret frontend_token\'`; ESPHome `web_server: auth:` and an AP password; drop `allow_bypass_login`; set Tasmota passwords at run time (not committed).',
+      references: ['F2', 'Z2M-06', 'EH-07', 'EH-08', 'HA-01', 'TAS-02', 'TAS-04', 'home-assistant/core homeassistant/auth/providers/trusted_networks.py', 'arendst/Tasmota tasmota/my_user_config.h'],
     },
   },
-  keywords: ['allow_anonymous', 'frontend', 'api', 'ap:', 'allow_bypass_login', 'web_password', 'wifi_ap_passphrase'],
+  keywords: ['allow_anonymous', 'frontend', 'web_server', 'ap:', 'allow_bypass_login', 'web_password', 'wifi_ap_passphrase'],
   check(ctx) {
     if (ctx.languageId === 'ini') checkMosquitto(ctx);
     else if (ctx.languageId === 'yaml') checkYaml(ctx);
@@ -75,15 +71,13 @@ function checkYaml(ctx: RuleContext): void {
   };
   const roots = new Set(kvs.filter((kv) => kv.path.length === 1).map((kv) => kv.key));
   if (roots.has('esphome')) {
-    const api = at('api');
-    if (api && !api.value.tag && !(api.value.kind === 'boolean' && isFalsy(api.value)) && !at('api', 'encryption')) {
-      const password = at('api', 'password');
-      if (password) ctx.report({ messageId: 'esphomeApiPassword', range: password.range });
-      else ctx.report({ messageId: 'esphomeApiPlain', range: api.keyRange, suggestions: insertChild(ctx, api, API_KEY_LINES, 'Add encryption: key: !secret api_encryption_key', API_SECRET) });
+    const web = at('web_server');
+    if (web && !web.value.tag && !at('web_server', 'auth')) {
+      ctx.report({ messageId: 'esphomeWebServer', range: web.keyRange, suggestions: insertYamlChild(ctx.text, kvs, web, ['auth:', '  username: !secret web_username', '  password: !secret web_password'], 'Add auth: with !secret credentials', 'web_username: "<user name>"\nweb_password: "<long random password>"\n') });
     }
     const ap = at('wifi', 'ap');
     if (ap && !ap.value.tag && !has('wifi', 'ap', 'password')) {
-      ctx.report({ messageId: 'esphomeOpenAp', range: ap.keyRange, suggestions: insertChild(ctx, ap, ['password: !secret fallback_ap_password'], 'Add password: !secret fallback_ap_password', 'fallback_ap_password: "<at least 8 characters>"\n') });
+      ctx.report({ messageId: 'esphomeOpenAp', range: ap.keyRange, suggestions: insertYamlChild(ctx.text, kvs, ap, ['password: !secret fallback_ap_password'], 'Add password: !secret fallback_ap_password', 'fallback_ap_password: "<at least 8 characters>"\n') });
     }
     return;
   }
@@ -92,7 +86,7 @@ function checkYaml(ctx: RuleContext): void {
     const enabled = frontend.value.kind === 'boolean' ? isTruthy(frontend.value) : frontend.value.kind === 'object' && !isFalsy(at('frontend', 'enabled')?.value ?? { kind: 'boolean', value: true, text: 'true', range: [0, 0] });
     const host = stringValue(at('frontend', 'host')?.value ?? { kind: 'null', text: '', range: [0, 0] });
     if (enabled && !has('frontend', 'auth_token') && !(host && isLoopbackBind(host))) {
-      ctx.report({ messageId: 'z2mFrontend', range: frontend.keyRange, suggestions: insertChild(ctx, frontend, ["auth_token: '!secret frontend_token'"], "Add auth_token: '!secret frontend_token'", 'frontend_token: "<long random token>"\n', 'secret.yaml') });
+      ctx.report({ messageId: 'z2mFrontend', range: frontend.keyRange, suggestions: insertYamlChild(ctx.text, kvs, frontend, ["auth_token: '!secret frontend_token'"], "Add auth_token: '!secret frontend_token'", 'frontend_token: "<long random token>"\n', 'secret.yaml') });
     }
   }
   for (const kv of kvs) {
@@ -103,28 +97,6 @@ function checkYaml(ctx: RuleContext): void {
     const severity = nets.some((n) => ANY_NETWORK.has(n)) ? 'error' : nets.length > 0 && nets.every(isLoopbackBind) ? 'info' : undefined;
     ctx.report({ messageId: 'haBypassLogin', data: { networks: nets.length ? nets.join(', ') : 'the trusted networks' }, range: kv.range, severity, suggestions: [{ title: 'Use allow_bypass_login: false', edits: [{ range: kv.value.range, text: 'false' }] }] });
   }
-}
-
-/**
- * Inserts `lines` as the first children of a YAML block map entry (or under an empty `key:`) and
- * the secret placeholder into the secrets file. Flow maps (`key: {}`) get no suggestion.
- */
-function insertChild(ctx: RuleContext, parent: KeyValueFact, lines: readonly string[], title: string, secret: string, secretsFile = 'secrets.yaml'): Fix[] | undefined {
-  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
-  const fileEdits = [{ path: secretsFile, append: secret, unlessContains: secret.slice(0, secret.indexOf(':') + 1) }];
-  const child = ctx.facts.keyValues.find((kv) => kv.path.length === parent.path.length + 1 && parent.path.every((p, i) => kv.path[i] === p));
-  if (parent.value.kind === 'object' && child && !parent.value.text.trimStart().startsWith('{')) {
-    const childStart = ctx.text.lastIndexOf('\n', child.keyRange[0] - 1) + 1;
-    const indent = ctx.text.slice(childStart, child.keyRange[0]);
-    return [{ title, edits: [{ range: [childStart, childStart], text: lines.map((l) => `${indent}${l}${eol}`).join('') }], fileEdits }];
-  }
-  if (parent.value.kind !== 'null') return undefined;
-  const lineStart = ctx.text.lastIndexOf('\n', parent.keyRange[0] - 1) + 1;
-  const indent = `${ctx.text.slice(lineStart, parent.keyRange[0]).replace(/[^\t]/g, ' ')}  `;
-  let lineEnd = ctx.text.indexOf('\n', parent.keyRange[1]);
-  if (lineEnd < 0) lineEnd = ctx.text.length;
-  if (ctx.text[lineEnd - 1] === '\r') lineEnd--;
-  return [{ title, edits: [{ range: [lineEnd, lineEnd], text: lines.map((l) => `${eol}${indent}${l}`).join('') }], fileEdits }];
 }
 
 function checkTasmota(ctx: RuleContext): void {

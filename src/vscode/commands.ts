@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId, EXTERNAL_COMMANDS } from './command-ids';
-import type { CommandName } from './command-ids';
+import type { CommandName, ExternalCommandName } from './command-ids';
 import { current, fixAllEdit } from './code-actions';
 import { showRuleDocs } from './docs';
 import type { FindingStore } from './findings-store';
@@ -16,7 +16,7 @@ export interface CommandContext {
 
 type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
-const HANDLERS: Readonly<Record<Exclude<CommandName, 'generateThreatModel'>, Handler>> = {
+const HANDLERS: Readonly<Record<Exclude<CommandName, ExternalCommandName>, Handler>> = {
   scanWorkspace: (ctx) => ctx.scanner.scanWithProgress(),
   fixAll: async (ctx) => {
     const editor = vscode.window.activeTextEditor;

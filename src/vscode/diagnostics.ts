@@ -80,7 +80,6 @@ export class DiagnosticsController implements vscode.Disposable {
     const version = doc.version;
     try {
       const out = await this.lint.lint(doc.uri, doc.getText(), doc.languageId);
-      if (process.env.IOTSEC_DEBUG) console.log(`iotsec lint ${doc.uri.path} v${version}/${doc.version} closed=${doc.isClosed} -> ${out?.result.findings.map((f) => f.ruleId).join(',')}`);
       if (doc.isClosed || doc.version !== version) return; // a newer lint is scheduled
       if (!out) return void this.store.delete(doc.uri);
       this.store.set(doc.uri, out.result.findings, version, out.scope.folder?.uri);

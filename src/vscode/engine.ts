@@ -5,6 +5,7 @@ import type { GrammarName, LanguageId } from '../core/language';
 import { ALL_LANGUAGE_IDS } from '../core/language';
 import { allLanguages } from '../languages/registry';
 import { allProjectRules, allRules } from '../rules/index';
+import { threatModelCollectors } from '../threat-model/collectors/index';
 import type { GitIgnoreIndex } from './gitignore';
 import type { Log } from './log';
 import type { DocumentScope, WorkspaceConfig } from './workspace-config';
@@ -46,7 +47,7 @@ export class LintService implements vscode.Disposable {
   ) {}
 
   get linter(): Linter {
-    this.instance ??= createLinter({ rules: allRules, projectRules: allProjectRules, languages: allLanguages, loadGrammar: grammarLoader(this.extensionUri) });
+    this.instance ??= createLinter({ rules: allRules, projectRules: allProjectRules, collectors: threatModelCollectors, languages: allLanguages, loadGrammar: grammarLoader(this.extensionUri) });
     return this.instance;
   }
 

@@ -11,6 +11,7 @@ import { GitIgnoreIndex } from './gitignore';
 import { FindingHoverProvider } from './hover';
 import { Log } from './log';
 import { StatusBar } from './status-bar';
+import { registerThreatModelUi } from './threat-model/index';
 import { WorkspaceConfig } from './workspace-config';
 import type { ScanOptions, ScanStats } from './workspace-scan';
 import { WorkspaceScanner } from './workspace-scan';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): IotsecApi {
       vscode.languages.registerCodeActionsProvider(SELECTOR, new FindingActions(store, commentsOf), { providedCodeActionKinds: FindingActions.kinds }),
       vscode.languages.registerHoverProvider(SELECTOR, new FindingHoverProvider(store, rules)),
       ...registerCommands({ store, scanner, log }),
+      ...registerThreatModelUi(context, { lint, log }),
     );
     if (readConfig().scanOnStartup) {
       const t = setTimeout(() => void scanner.scanWithProgress(), 1000);

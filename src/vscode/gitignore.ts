@@ -70,7 +70,7 @@ export class GitIgnoreIndex implements vscode.Disposable {
         const texts = [await read(vscode.Uri.joinPath(root, dir, '.gitignore'))];
         if (!dir) texts.push(await read(vscode.Uri.joinPath(root, '.git', 'info', 'exclude')));
         const present = texts.filter((t): t is string => t !== undefined);
-        return present.length ? ignore().add(present) : null;
+        return present.length ? ignore().add(present.join('\n')) : null;
       })();
       this.dirs.set(key, p);
     }

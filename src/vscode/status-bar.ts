@@ -20,7 +20,7 @@ export class StatusBar implements vscode.Disposable {
 
   private update(): void {
     const c = this.store.counts();
-    this.item.text = `$(shield) ${c.error} $(error) ${c.warning} $(warning) ${c.info} $(info)`;
+    this.item.text = `$(shield) $(error) ${c.error} $(warning) ${c.warning} $(info) ${c.info}`;
     this.item.tooltip = `IoT Security: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info — click to open Problems`;
     this.item.accessibilityInformation = { label: `IoT Security: ${c.error} errors, ${c.warning} warnings, ${c.info} infos` };
     this.item.show();

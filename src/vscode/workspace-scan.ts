@@ -35,6 +35,9 @@ export class WorkspaceScanner implements vscode.Disposable {
   private readonly summaries = new Map<string, { folder: vscode.WorkspaceFolder; summary: FileSummary }>();
   private readonly disposables: vscode.Disposable[] = [];
   private projectTimer: NodeJS.Timeout | undefined;
+  /** Files the watcher reported, linted in batches (a branch switch can touch thousands). */
+  private readonly pending = new Map<string, vscode.Uri>();
+  private draining = false;
 
   constructor(
     private readonly lint: LintService,
@@ -126,7 +129,8 @@ export class WorkspaceScanner implements vscode.Disposable {
       this.store.set(uri, out.result.findings, version, folder?.uri);
       return out.result.findings.length;
     } catch (err) {
-      this.log.error('scan', err);
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') this.forget(uri);
+      else this.log.error('scan', err);
       return 0;
     }
   }
@@ -164,11 +168,29 @@ export class WorkspaceScanner implements vscode.Disposable {
   private refresh(uri: vscode.Uri): void {
     if (!this.active || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     if (!this.lint.linter.languageFor(vscode.workspace.asRelativePath(uri, false))) return;
-    void this.lintFile(uri).then(() => this.scheduleProjectRules());
+    this.pending.set(uri.toString(), uri);
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.pending.size) {
+        const batch = [...this.pending.values()].slice(0, BATCH);
+        for (const u of batch) this.pending.delete(u.toString());
+        await Promise.all(batch.map((u) => this.lintFile(u)));
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.draining = false;
+    }
+    this.scheduleProjectRules();
   }
 
   private forget(uri: vscode.Uri): void {
     const prefix = uri.toString() + '/';
+    for (const key of [...this.pending.keys()]) if (key === uri.toString() || key.startsWith(prefix)) this.pending.delete(key);
     for (const f of [...this.store.all()]) {
       const key = f.uri.toString();
       if (key === uri.toString() || key.startsWith(prefix)) {

@@ -9,10 +9,12 @@
  * fails, so a pattern never silently escapes the check.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
+import { checkRegex, compileSecretPatterns, loadConfig } from '../../src/cli/config-loader';
 
 const ROOT = join(__dirname, '..', '..');
 const TIMEOUT_MS = Number(process.env.IOTSEC_RECHECK_TIMEOUT_MS ?? 2_000);
@@ -84,4 +86,42 @@ test('the collector finds literals and new RegExp sources', () => {
   const file = join(ROOT, 'src', 'core', 'linter.ts');
   const found = collectPatterns(file);
   assert.ok(found.some((p) => p.source.includes('\\{\\{')), 'the message-placeholder regex of linter.ts');
+});
+
+// User patterns from .iotsec.yaml are screened at load time (src/cli/config-loader.ts).
+
+test('checkRegex rejects catastrophic-backtracking user patterns and accepts safe ones', () => {
+  for (const bad of ['(a+)+$', '^(\\w+\\s?)*$', '(x|x)*y', 'acme_(?:[a-z]+)*!']) {
+    const v = checkRegex(bad);
+    assert.equal(v.safe, false, `${bad} accepted`);
+    assert.ok(v.reason && v.reason.length > 0, `${bad}: no reason`);
+  }
+  for (const good of ['acme_[A-Za-z0-9]{32}', 'dev-[0-9a-f]{8}-[0-9a-f]{4}', '^tok_[A-Z2-7]{26}$']) assert.deepEqual(checkRegex(good), { safe: true }, good);
+});
+
+test('compileSecretPatterns names the pattern and says why it was rejected', () => {
+  const { patterns, problems } = compileSecretPatterns([
+    { id: 'acme-token', pattern: 'acme_[A-Za-z0-9]{32}' },
+    { id: 'evil', pattern: '(a+)+$' },
+    { id: 'broken', pattern: '([' },
+  ]);
+  assert.deepEqual(patterns.map((p) => p.id), ['acme-token']);
+  assert.equal(problems.length, 2);
+  assert.match(problems[0].message, /secretPatterns "evil": rejected.*ReDoS/);
+  assert.match(problems[1].message, /secretPatterns "broken": invalid regular expression/);
+});
+
+test('a vulnerable pattern in .iotsec.yaml is a config error the CLI reports', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'iotsec-redos-'));
+  try {
+    writeFileSync(join(dir, '.iotsec.yaml'), 'secretPatterns:\n  - id: evil\n    pattern: "(a+)+$"\n  - id: fine\n    pattern: "acme_[a-z0-9]{16}"\n');
+    const { config, problems } = await loadConfig(dir);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /evil.*ReDoS/);
+    assert.deepEqual(config.settings.secretPatterns?.map((p) => p.id), ['fine']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -54,7 +54,7 @@ ruleTester.run(awsIotPolicyWildcard, {
       code: '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "iot:*", "Resource": "*" }]\n}\n',
       errors: [
         { messageId: 'wildcardAction', line: 3, column: 48, severity: 'error', data: { action: 'iot:*' } },
-        { messageId: 'wildcardResource', line: 3, column: 69, severity: 'warning', data: { actions: 'iot:*' } },
+        { messageId: 'wildcardResource', line: 3, column: 69, severity: 'warning', data: { resource: '*', actions: 'iot:*' } },
       ],
     },
     {
@@ -94,9 +94,17 @@ ruleTester.run(awsIotPolicyWildcard, {
       ],
     },
     {
+      lang: 'yaml', name: 'CloudFormation: every IoT resource of the account via !Sub', filePath: 'cfn/iot.yaml',
+      code: "Resources:\n  Pol:\n    Type: AWS::IoT::Policy\n    Properties:\n      PolicyDocument:\n        Statement:\n          - Effect: Allow\n            Action:\n              - iot:*\n            Resource:\n              - !Sub 'arn:aws:iot:${AWS::Region}:${AWS::AccountId}:*'\n",
+      errors: [
+        { messageId: 'wildcardAction', line: 9, severity: 'error' },
+        { messageId: 'wildcardResource', line: 11, data: { resource: 'arn:aws:iot:${AWS::Region}:${AWS::AccountId}:*', actions: 'iot:*' } },
+      ],
+    },
+    {
       lang: 'json', name: 'policy in an example folder is lowered', filePath: 'examples/policy.json',
       code: '{"Statement":[{"Effect":"Allow","Action":"iot:Publish","Resource":"*"}]}\n',
-      errors: [{ messageId: 'wildcardResource', severity: 'info', data: { actions: 'iot:Publish' } }],
+      errors: [{ messageId: 'wildcardResource', severity: 'info', data: { resource: '*', actions: 'iot:Publish' } }],
     },
   ],
 });

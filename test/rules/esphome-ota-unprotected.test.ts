@@ -2,7 +2,7 @@ import { esphomeOtaUnprotected } from '../../src/rules/esphome-ota-unprotected';
 import { ruleTester } from '../harness/rule-tester';
 
 const HEAD = 'esphome:\n  name: garage-door\n\nesp8266:\n  board: d1_mini\n\n';
-const SECRETS = { 'secrets.yaml': 'ota_password: "change-this-ota-password"  # TODO: replace with a long random password\n' };
+const SECRETS = { 'secrets.yaml': '# ota_password: "<set a long random password here>"  # iotsec: uncomment and set; the build fails until ota_password is defined\n' };
 
 ruleTester.run(esphomeOtaUnprotected, {
   valid: [

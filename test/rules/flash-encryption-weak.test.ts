@@ -14,13 +14,34 @@ ruleTester.run(flashEncryptionWeak, {
   valid: [
     { lang: 'kconfig', name: 'release mode in full sdkconfig', code: 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\n# CONFIG_SECURE_FLASH_ENCRYPTION_MODE_DEVELOPMENT is not set\nCONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y\nCONFIG_SECURE_FLASH_CHECK_ENC_EN_IN_APP=y\n' },
     { lang: 'kconfig', name: 'insecure options explicitly off', code: '# CONFIG_SECURE_FLASH_UART_BOOTLOADER_ALLOW_DEC is not set\nCONFIG_SECURE_FLASH_UART_BOOTLOADER_ALLOW_CACHE=n\n# CONFIG_SECURE_FLASH_REQUIRE_ALREADY_ENABLED is not set\n' },
-    { lang: 'kconfig', name: 'FE off entirely is not this rule', code: '# CONFIG_SECURE_FLASH_ENC_ENABLED is not set\n# CONFIG_NVS_ENCRYPTION is not set\n' },
+    { lang: 'kconfig', name: 'FE off in sdkconfig.old (a backup, not the product config)', filePath: 'sdkconfig.old', code: '# CONFIG_SECURE_FLASH_ENC_ENABLED is not set\n' },
+    { lang: 'kconfig', name: 'FE off on the linux target', filePath: 'sdkconfig', code: 'CONFIG_IDF_TARGET_LINUX=y\n# CONFIG_SECURE_FLASH_ENC_ENABLED is not set\n' },
+    { lang: 'kconfig', name: 'defaults that do not mention FE (may be set elsewhere)', filePath: 'sdkconfig.defaults', code: 'CONFIG_PARTITION_TABLE_TWO_OTA=y\nCONFIG_ESP_WIFI_SSID="x"\n' },
+    { lang: 'kconfig', name: 'Zephyr prj.conf is not an ESP-IDF product config', filePath: 'prj.conf', code: 'CONFIG_FLASH_ENCRYPTION_ENABLED=n\n' },
     { lang: 'kconfig', name: 'defaults with release mode', filePath: 'sdkconfig.defaults', code: 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\nCONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y\n' },
     { lang: 'kconfig', name: 'NVS key protection via HMAC', code: 'CONFIG_NVS_ENCRYPTION=y\nCONFIG_NVS_SEC_KEY_PROTECT_USING_HMAC=y\n# CONFIG_NVS_SEC_KEY_PROTECT_NONE is not set\n' },
     { lang: 'kconfig', name: 'full sdkconfig: FE enabled, mode line always written elsewhere', filePath: 'sdkconfig', code: 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\n' },
     { lang: 'kconfig', name: 'option named in a comment only', code: '# Do not set CONFIG_SECURE_FLASH_UART_BOOTLOADER_ALLOW_DEC=y in production\n' },
   ],
   invalid: [
+    {
+      lang: 'kconfig', name: 'FE off in a generated sdkconfig (IDF-FE-01)', filePath: 'sdkconfig',
+      code: 'CONFIG_SECURE_BOOT_V2_PREFERRED=y\n# CONFIG_SECURE_BOOT is not set\n# CONFIG_SECURE_FLASH_ENC_ENABLED is not set\n# CONFIG_NVS_ENCRYPTION is not set\n',
+      errors: [{
+        messageId: 'feOff', line: 3, column: 1, severity: 'warning', data: { option: 'CONFIG_SECURE_FLASH_ENC_ENABLED' },
+        suggestions: [{ title: 'irreversible', output: 'CONFIG_SECURE_BOOT_V2_PREFERRED=y\n# CONFIG_SECURE_BOOT is not set\nCONFIG_SECURE_FLASH_ENC_ENABLED=y\nCONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y\n# CONFIG_NVS_ENCRYPTION is not set\n' }],
+      }],
+    },
+    {
+      lang: 'kconfig', name: 'FE =n in defaults with NVS encryption via HMAC is info', filePath: 'sdkconfig.defaults.esp32s3',
+      code: 'CONFIG_SECURE_FLASH_ENC_ENABLED=n\nCONFIG_NVS_ENCRYPTION=y\n',
+      errors: [{ messageId: 'feOff', line: 1, severity: 'info', suggestions: [{ output: 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\nCONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y\nCONFIG_NVS_ENCRYPTION=y\n' }] }],
+    },
+    {
+      lang: 'kconfig', name: 'legacy FE name off', filePath: 'sdkconfig',
+      code: '# CONFIG_FLASH_ENCRYPTION_ENABLED is not set\n',
+      errors: [{ messageId: 'feOff', data: { option: 'CONFIG_FLASH_ENCRYPTION_ENABLED' }, suggestions: [{ output: 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\nCONFIG_SECURE_FLASH_ENCRYPTION_MODE_RELEASE=y\n' }] }],
+    },
     {
       lang: 'kconfig', name: 'development mode in full sdkconfig (ALLOW_ENC covered by it)', code: FULL_DEV,
       errors: [{

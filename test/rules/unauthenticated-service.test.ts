@@ -1,8 +1,8 @@
 import { unauthenticatedService } from '../../src/rules/unauthenticated-service';
 import { ruleTester } from '../harness/rule-tester';
 
-const ESPHOME_API_NULL = 'esphome:\n  name: kitchen\nesp32:\n  board: esp32dev\napi:\nlogger:\n';
-const ESPHOME_API_MAP = 'esphome:\n  name: kitchen\napi:\n  reboot_timeout: 0s\nota:\n  - platform: esphome\n    password: !secret ota_password\n';
+const ESPHOME_WEB = 'esphome:\n  name: garage\nesp32:\n  board: esp32dev\nweb_server:\n  port: 80\n';
+const ESPHOME_WEB_NULL = 'esphome:\n  name: garage\nweb_server:\nlogger:\n';
 const ESPHOME_AP = 'esphome:\n  name: porch\nwifi:\n  ssid: !secret wifi_ssid\n  password: !secret wifi_password\n  ap:\n    ssid: "Porch Fallback"\ncaptive_portal:\napi:\n  encryption:\n    key: !secret api_key\n';
 const Z2M = "homeassistant: true\npermit_join: false\nmqtt:\n  base_topic: zigbee2mqtt\n  server: mqtt://localhost\nserial:\n  port: /dev/ttyACM0\nfrontend:\n  port: 8080\n";
 const HA = 'homeassistant:\n  auth_providers:\n    - type: trusted_networks\n      trusted_networks:\n        - 192.168.1.0/24\n      allow_bypass_login: true\n    - type: homeassistant\n';
@@ -12,9 +12,9 @@ ruleTester.run(unauthenticatedService, {
     { lang: 'ini', name: 'mosquitto with password file', filePath: 'mosquitto/config/mosquitto.conf', code: 'listener 1883\nallow_anonymous false\npassword_file /mosquitto/config/passwd\n' },
     { lang: 'ini', name: 'mosquitto: later allow_anonymous false wins globally', filePath: 'mosquitto.conf', code: 'allow_anonymous true\nlistener 8883\ncafile /certs/ca.crt\nallow_anonymous false\n' },
     { lang: 'ini', name: 'platformio.ini is not mosquitto', filePath: 'platformio.ini', code: '[env:esp32]\nplatform = espressif32\nboard = esp32dev\n' },
-    { lang: 'yaml', name: 'ESPHome API with encryption', filePath: 'kitchen.yaml', code: 'esphome:\n  name: kitchen\napi:\n  encryption:\n    key: !secret api_encryption_key\n' },
-    { lang: 'yaml', name: 'ESPHome API with dynamic encryption (no key)', filePath: 'kitchen.yaml', code: 'esphome:\n  name: kitchen\napi:\n  encryption:\n' },
-    { lang: 'yaml', name: 'ESPHome without api', filePath: 'ble-proxy.yaml', code: 'esphome:\n  name: ble\nmqtt:\n  broker: 10.0.0.2\n' },
+    { lang: 'yaml', name: 'ESPHome web server with auth', filePath: 'garage.yaml', code: 'esphome:\n  name: garage\nweb_server:\n  port: 80\n  auth:\n    username: !secret web_username\n    password: !secret web_password\n' },
+    { lang: 'yaml', name: 'ESPHome API without encryption is esphome-api-plaintext, not this rule', filePath: 'kitchen.yaml', code: 'esphome:\n  name: kitchen\napi:\n' },
+    { lang: 'yaml', name: 'web_server key outside ESPHome', filePath: 'docker-compose.yaml', code: 'services:\n  web_server:\n    image: nginx\n' },
     { lang: 'yaml', name: 'ESPHome AP with password', filePath: 'porch.yaml', code: 'esphome:\n  name: porch\nwifi:\n  ap:\n    ssid: Porch\n    password: !secret ap_password\n' },
     { lang: 'yaml', name: 'api: key in a non-ESPHome file', filePath: 'openapi.yaml', code: 'api:\n  version: 2\n' },
     { lang: 'yaml', name: 'Z2M frontend with auth token', filePath: 'data/configuration.yaml', code: "permit_join: false\nserial:\n  port: /dev/ttyUSB0\nfrontend:\n  enabled: true\n  auth_token: '!secret frontend_token'\n" },
@@ -42,20 +42,15 @@ ruleTester.run(unauthenticatedService, {
       errors: [{ messageId: 'mosquittoAnonymous', line: 6, data: { where: ' on listener 1883' }, suggestions: [{ output: 'per_listener_settings true\nlistener 8883\npassword_file /etc/mosquitto/passwd\nallow_anonymous false\nlistener 1883\nallow_anonymous false\n' }] }],
     },
     {
-      lang: 'yaml', name: 'ESPHome api: with no options', filePath: 'kitchen.yaml', code: ESPHOME_API_NULL,
+      lang: 'yaml', name: 'ESPHome web server without auth', filePath: 'garage-door.yaml', code: ESPHOME_WEB,
       errors: [{
-        messageId: 'esphomeApiPlain', line: 5, column: 1, severity: 'warning',
-        suggestions: [{ title: 'Add encryption', output: ESPHOME_API_NULL.replace('api:\n', 'api:\n  encryption:\n    key: !secret api_encryption_key\n'), files: { 'secrets.yaml': 'api_encryption_key: "<32-byte base64 key from: openssl rand -base64 32>"\n' } }],
+        messageId: 'esphomeWebServer', line: 5, column: 1, severity: 'warning',
+        suggestions: [{ title: 'Add auth', output: ESPHOME_WEB.replace('web_server:\n', 'web_server:\n  auth:\n    username: !secret web_username\n    password: !secret web_password\n'), files: { 'secrets.yaml': 'web_username: "<user name>"\nweb_password: "<long random password>"\n' } }],
       }],
     },
     {
-      lang: 'yaml', name: 'ESPHome api map without encryption', filePath: 'devices/kitchen.yaml', code: ESPHOME_API_MAP,
-      errors: [{ messageId: 'esphomeApiPlain', line: 3, suggestions: [{ output: ESPHOME_API_MAP.replace('api:\n', 'api:\n  encryption:\n    key: !secret api_encryption_key\n') }] }],
-    },
-    {
-      lang: 'yaml', name: 'ESPHome legacy api password', filePath: 'kitchen.yaml',
-      code: 'esphome:\n  name: kitchen\napi:\n  password: !secret api_password\n',
-      errors: [{ messageId: 'esphomeApiPassword', line: 4 }],
+      lang: 'yaml', name: 'ESPHome web_server: with no options', filePath: 'garage.yaml', code: ESPHOME_WEB_NULL,
+      errors: [{ messageId: 'esphomeWebServer', line: 3, suggestions: [{ output: ESPHOME_WEB_NULL.replace('web_server:\n', 'web_server:\n  auth:\n    username: !secret web_username\n    password: !secret web_password\n') }] }],
     },
     {
       lang: 'yaml', name: 'ESPHome open fallback AP', filePath: 'porch.yaml', code: ESPHOME_AP,
@@ -63,7 +58,7 @@ ruleTester.run(unauthenticatedService, {
     },
     {
       lang: 'yaml', name: 'ESPHome AP with empty password and flow map', filePath: 'porch.yaml',
-      code: 'esphome:\n  name: porch\nwifi:\n  ap: {}\napi:\n  encryption:\n    key: !secret k\n',
+      code: 'esphome:\n  name: porch\nwifi:\n  ap: {}\n',
       errors: [{ messageId: 'esphomeOpenAp', line: 4 }],
     },
     {

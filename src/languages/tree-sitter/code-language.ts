@@ -1,11 +1,12 @@
 /** Builds a `LanguageSupport` for a tree-sitter grammar plus a dialect of fact handlers. */
 import type { Parser, Tree } from 'web-tree-sitter';
 import { emptyFacts } from '../../core/facts';
-import type { CommentSyntax, ExtractResult, LanguageEnv, LanguageId, LanguageSupport } from '../../core/language';
+import type { CommentSyntax, ExtractOptions, ExtractResult, LanguageEnv, LanguageId, LanguageSupport } from '../../core/language';
 import { ExtractContext } from './context';
 import type { Dialect } from './context';
+import { CodeParse, extractIncremental, extractRetained, ParseTimeout, parseOrTimeout } from './incremental';
 import { findPemBlocks } from './pem';
-import { disposeRuntime, getParser, withTree } from './runtime';
+import { disposeRuntime, getParser } from './runtime';
 import type { CodeGrammar } from './runtime';
 import { walkTree } from './walk';
 
@@ -41,15 +42,31 @@ export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
     id: opts.id,
     comments: opts.comments,
     matches: (filePath) => hasExtension(filePath, opts.extensions),
-    async extract(text: string, env: LanguageEnv): Promise<ExtractResult> {
+    async extract(text: string, env: LanguageEnv, options: ExtractOptions = {}): Promise<ExtractResult> {
+      const { deadline, retain = false } = options;
+      // Only our own retained parse of this language can be reused; anything else is just freed.
+      let previous = options.previous instanceof CodeParse && options.previous.language === opts.id ? options.previous : undefined;
+      if (options.previous && !previous) options.previous.dispose();
       try {
         const grammars = opts.grammars(text);
         const parsers = await Promise.all(grammars.map((g) => getParser(env, g)));
         const source = opts.prepare ? opts.prepare(text) : text;
-        return parseBest(parsers, 0, source, (tree) => extractFromTree(tree, text, opts.dialect));
+        // Incremental and retained parses need a single grammar (the TS/TSX fallback parses twice).
+        if (grammars.length === 1) {
+          if (previous?.grammar === grammars[0]) {
+            const p = previous;
+            previous = undefined;
+            return extractIncremental(p, parsers[0], source, text, opts.dialect, deadline, retain);
+          }
+          if (retain) return extractRetained(opts.id, grammars[0], parseOrTimeout(parsers[0], source, null, deadline), source, text, opts.dialect);
+        }
+        return parseBest(parsers, 0, source, deadline, (tree) => extractFromTree(tree, text, opts.dialect));
       } catch (err) {
+        if (ParseTimeout.is(err)) return { facts: emptyFacts(), errors: [], errorRanges: [], timedOut: true };
         const message = `Could not parse ${opts.id}: ${err instanceof Error ? err.message : String(err)}`;
         return { facts: emptyFacts(), errors: [{ message, range: [0, text.length] }], errorRanges: [] };
+      } finally {
+        previous?.dispose();
       }
     },
     dispose: disposeRuntime,
@@ -65,10 +82,13 @@ export function extractFromTree(tree: Tree, text: string, dialect: Dialect): Ext
 }
 
 /** Parses with `parsers[i]`; on syntax errors tries the next grammar, falling back to the first tree. */
-function parseBest<T>(parsers: readonly Parser[], i: number, source: string, fn: (tree: Tree) => T, first?: Tree): T {
-  return withTree(parsers[i], source, (tree) => {
+function parseBest<T>(parsers: readonly Parser[], i: number, source: string, deadline: number | undefined, fn: (tree: Tree) => T, first?: Tree): T {
+  const tree = parseOrTimeout(parsers[i], source, null, deadline);
+  try {
     if (!tree.rootNode.hasError) return fn(tree);
-    if (i + 1 < parsers.length) return parseBest(parsers, i + 1, source, fn, first ?? tree);
+    if (i + 1 < parsers.length) return parseBest(parsers, i + 1, source, deadline, fn, first ?? tree);
     return fn(first ?? tree);
-  });
+  } finally {
+    tree.delete();
+  }
 }

@@ -36,7 +36,20 @@ function tableFor(dialect: Dialect, language: Language): Table {
 export function walkTree(tree: Tree, ctx: ExtractContext): void {
   const table = tableFor(ctx.dialect, tree.language);
   const root = tree.rootNode;
-  const nodes = root.descendantsOfType(table.types);
+  runHandlers(root.descendantsOfType(table.types), table, ctx);
+  if (root.hasError) collectErrors(root, ctx);
+}
+
+/**
+ * Runs the handlers on the top-level nodes `tops` (and their descendants) only: incremental
+ * re-extraction of the declarations an edit touched. Errors are not collected here.
+ */
+export function walkTopLevel(tree: Tree, tops: readonly Node[], ctx: ExtractContext): void {
+  const table = tableFor(ctx.dialect, tree.language);
+  for (const top of tops) runHandlers(top.descendantsOfType(table.types), table, ctx);
+}
+
+function runHandlers(nodes: readonly (Node | null)[], table: Table, ctx: ExtractContext): void {
   let skipEnd = -1;
   for (const node of nodes) {
     if (!node) continue;
@@ -50,11 +63,10 @@ export function walkTree(tree: Tree, ctx: ExtractContext): void {
       // A handler surprised by an odd (error-recovered) subtree loses only that node's facts.
     }
   }
-  if (root.hasError) collectErrors(root, ctx);
 }
 
 /** Visits only subtrees that contain errors, so clean regions of a broken file cost nothing. */
-function collectErrors(root: Node, ctx: ExtractContext): void {
+export function collectErrors(root: Node, ctx: ExtractContext): void {
   const stack: Node[] = [root];
   while (stack.length > 0 && ctx.errors.length < MAX_PARSE_ERRORS) {
     const node = stack.pop()!;

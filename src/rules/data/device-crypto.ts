@@ -78,3 +78,15 @@ export function weakCipherIn(list: string): string | undefined {
   }
   return undefined;
 }
+
+/** Hash algorithms broken for security uses (collisions; fast to brute-force as password hashes). */
+export const WEAK_HASHES: ReadonlySet<string> = new Set(['md5', 'md4', 'md2', 'sha1', 'sha-1', 'ripemd']);
+/** Node / OpenSSL cipher names with a broken or 64-bit-block cipher, or ECB mode. */
+export const WEAK_CIPHER_NAME = /^(?:des|des3|rc4|rc2|bf|blowfish)(?:-|$)|-ecb$/i;
+/** Python cipher modules / classes (pycryptodome, cryptography) for broken or 64-bit-block ciphers. */
+export const PY_WEAK_CIPHERS: ReadonlySet<string> = new Set(['DES', 'DES3', 'ARC4', 'ARC2', 'Blowfish', 'TripleDES', 'CAST5']);
+/** mbedTLS function prefixes of broken ciphers, and of hashes that are weak when they protect secrets. */
+export const MBEDTLS_WEAK_CIPHER = /^mbedtls_(?:des3?|arc4|blowfish)_/;
+export const MBEDTLS_WEAK_HASH = /^mbedtls_(?:md5|sha1|md4|md2)(?:_|$)/;
+/** A source line that hashes a secret: only then is MD5 / SHA-1 a finding (checksums and cache keys are fine). */
+export const SECRET_CONTEXT = /password|passwd|passphrase|pwd|secret|token|credential|\bpass\b|\bpw\b|\bpin\b/i;

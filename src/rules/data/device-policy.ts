@@ -13,6 +13,9 @@ export const IOT_DATA_ACTIONS: ReadonlySet<string> = new Set([
 /** Actions that grant everything IoT (or everything AWS). */
 export const WILDCARD_ACTIONS: ReadonlySet<string> = new Set(['*', 'iot:*']);
 
+/** An ARN whose resource part is `*`: every IoT resource of the account, the same as `"*"`. */
+export const ACCOUNT_WILDCARD = /^arn:aws[a-z-]*:iot:[^:]*:[^:]*:\*$/;
+
 /** A resource pattern that lets one device act for the whole fleet. */
 export interface ResourceWildcard {
   re: RegExp;

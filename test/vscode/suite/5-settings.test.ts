@@ -29,6 +29,7 @@ describe('settings take effect live', () => {
   it('iotsec.run=onSave lints on save, not while typing', async () => {
     const { doc, diag } = await openWith('src/main.cpp', 'tls-verification-disabled-call');
     await setSetting('run', 'onSave');
+    await new Promise((r) => setTimeout(r, 500)); // the settings change itself re-lints once
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, diag.range, 'net.setCACert(root_ca)');
     await vscode.workspace.applyEdit(edit);

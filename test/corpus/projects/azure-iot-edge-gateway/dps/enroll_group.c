@@ -12,7 +12,7 @@
 static const char *global_prov_uri = "global.azure-devices-provisioning.net";
 static const char *id_scope = "0ne00A1B2C3";
 
-#define GROUP_ENROLLMENT_KEY "e0JLTGERw4VFm+CCBH8hx/Yaw50ICi6szSWHkvL0MYQ="  // @E[hardcoded-secret] DPS group-enrollment symmetric key: lets anyone derive every device key
+#define GROUP_ENROLLMENT_KEY "e0JLTGERw4VFm+CCBH8hx/Yaw50ICi6szSWHkvL0MYQ="
 
 static void register_device(const char *registration_id)
 {

@@ -4,7 +4,7 @@
 
 const { Registry, Client } = require('azure-iothub');
 
-const HUB_OWNER_CS = 'HostName=compressor-hub-weu.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=1VmDjRu851DMR863o+AlKh9s+YATt1Xcf7bsCTnkK3Q='; // @E[hardcoded-secret] iothubowner service key (full hub control) hard-coded on a device
+const HUB_OWNER_CS = 'HostName=compressor-hub-weu.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=1VmDjRu851DMR863o+AlKh9s+YATt1Xcf7bsCTnkK3Q=';
 
 const registry = Registry.fromConnectionString(HUB_OWNER_CS);
 const service = Client.fromConnectionString(HUB_OWNER_CS);

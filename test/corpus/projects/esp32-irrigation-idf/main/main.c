@@ -16,7 +16,7 @@
 #include "irrigation.h"
 
 #define WIFI_SSID "AgriNet-Field7"
-#define WIFI_PASS "Irr1gate!Field7"  // @E[hardcoded-secret] Wi-Fi password literal
+#define WIFI_PASS "Irr1gate!Field7"
 
 static const char *TAG = "valves";
 static const gpio_num_t VALVE_PINS[VALVE_COUNT] = {GPIO_NUM_25, GPIO_NUM_26, GPIO_NUM_27, GPIO_NUM_14};
@@ -43,7 +43,7 @@ static void fetch_schedule(void)
     esp_http_client_config_t cfg = {
         .url = "https://api.agri-valves.net/v2/schedule?field=7",
         .crt_bundle_attach = esp_crt_bundle_attach,
-        .skip_cert_common_name_check = true,  // @E[tls-verification-disabled] server hostname not verified (skip_cert_common_name_check)
+        .skip_cert_common_name_check = true,
     };
     esp_http_client_handle_t c = esp_http_client_init(&cfg);
     if (esp_http_client_perform(c) == ESP_OK) {
@@ -65,7 +65,7 @@ void app_main(void)
     for (;;) {
         fetch_schedule();
         char url[96];
-        snprintf(url, sizeof(url), "http://%s/valve/latest.bin", FW_SERVER_HOST);  // @E[plaintext-protocol] firmware downloaded over plain HTTP
+        snprintf(url, sizeof(url), "http://%s/valve/latest.bin", FW_SERVER_HOST);
         ota_update_from(url);
         vTaskDelay(pdMS_TO_TICKS(3600 * 1000));
     }

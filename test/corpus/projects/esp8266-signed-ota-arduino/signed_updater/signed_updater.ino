@@ -41,7 +41,7 @@ void setup() {
 void loop() {
   WiFiClient client;
   ESPhttpUpdate.setAuthorization("pump-station", SECRET_UPDATE_TOKEN);
-  t_httpUpdate_return ret = ESPhttpUpdate.update(client, "http://fw.pumpstation-ops.net/firmware/pump-station.bin");  // @E[plaintext-protocol] image fetched over plain HTTP (signature protects integrity, not confidentiality / the update token) - T-06: not unsigned-update
+  t_httpUpdate_return ret = ESPhttpUpdate.update(client, "http://fw.pumpstation-ops.net/firmware/pump-station.bin");
   if (ret == HTTP_UPDATE_FAILED) {
     Serial.printf("update rejected: %s\n", ESPhttpUpdate.getLastErrorString().c_str());
   }

@@ -3,15 +3,15 @@
 
 // ---- network ----
 #define STASSID "PlugHouse"
-#define STAPSK  "sm4rtPlug!Kitchen"  // @E[hardcoded-secret] Wi-Fi PSK literal (#define STAPSK)
+#define STAPSK  "sm4rtPlug!Kitchen"
 
 // ---- broker ----
 #define MQTT_BROKER "mqtt.plugworks.net"
-#define MQTT_PORT   1883  // @E[plaintext-protocol] plaintext MQTT to a remote broker
+#define MQTT_PORT   1883
 #define MQTT_CLIENT "plug-kitchen-01"
 
 // ---- firmware ----
 #define FW_VERSION "2.3.0"
-#define FW_UPDATE_URL "http://updates.plugworks.net/esp8266/plug.bin"  // @E[plaintext-protocol] firmware URL over plain HTTP
+#define FW_UPDATE_URL "http://updates.plugworks.net/esp8266/plug.bin"
 
 #endif

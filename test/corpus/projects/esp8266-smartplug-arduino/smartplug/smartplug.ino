@@ -24,7 +24,7 @@ void handleWeb();
 
 void setupOTA() {
   ArduinoOTA.setHostname(MQTT_CLIENT);
-  ArduinoOTA.setPassword("admin");  // @E[hardcoded-secret] well-known default OTA password "admin" hard-coded
+  ArduinoOTA.setPassword("admin");
   ArduinoOTA.onStart([]() { digitalWrite(RELAY_PIN, LOW); });
   ArduinoOTA.begin();
 }
@@ -32,7 +32,7 @@ void setupOTA() {
 void checkForUpdate() {
   WiFiClient client;
   ESPhttpUpdate.setLedPin(LED_PIN, LOW);
-  t_httpUpdate_return ret = ESPhttpUpdate.update(client, FW_UPDATE_URL, FW_VERSION);  // @E[unsigned-update] HTTP update of an unsigned image (no public.key / Update.installSignature): any on-path attacker can install firmware
+  t_httpUpdate_return ret = ESPhttpUpdate.update(client, FW_UPDATE_URL, FW_VERSION);
   switch (ret) {
     case HTTP_UPDATE_FAILED:
       Serial.printf("update failed (%d): %s\n", ESPhttpUpdate.getLastError(), ESPhttpUpdate.getLastErrorString().c_str());

@@ -1,0 +1,136 @@
+// Threat-model UI in the real workbench: the packaged .vsix in code-server, driven by playwright-core +
+// Debian chromium. Opens test/fixtures/vscode-threat-model (firmware + gateway), generates the threat
+// model from the palette, opens the IoT Security container and the diagram webview, saves screenshots.
+// Run: node --test test/e2e/threat-model.e2e.test.js   Env (defaults in brackets): CODE_SERVER_HOME
+// [.cache/code-server/package], VSIX [dist/iotsec.vsix], TM_FIXTURE [test/fixtures/vscode-threat-model], SHOTS [screenshots].
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const repo = path.resolve(__dirname, '../..');
+const install = process.env.CODE_SERVER_HOME || path.join(repo, '.cache/code-server/package');
+const vsix = path.resolve(process.env.VSIX || path.join(repo, 'dist/iotsec.vsix'));
+const fixture = path.resolve(process.env.TM_FIXTURE || path.join(repo, 'test/fixtures/vscode-threat-model'));
+const shots = path.resolve(process.env.SHOTS || path.join(repo, 'screenshots'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iotsec-tm-ui-'));
+const ws = path.join(tmp, 'greenhouse-system');
+const authority = `127.0.0.1:${20000 + Math.floor(Math.random() * 20000)}`;
+const cs = (...args) => [path.join(install, 'out/node/entry.js'), '--user-data-dir', path.join(tmp, 'ud'),
+  '--extensions-dir', path.join(tmp, 'ext'), '--config', path.join(tmp, 'config.yaml'), ...args];
+const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_DATA_HOME: path.join(tmp, 'xdg'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') };
+let server, browser, page;
+
+before(async () => {
+  assert.ok(fs.existsSync(vsix), `${vsix} exists (npm run package)`);
+  fs.mkdirSync(shots, { recursive: true });
+  fs.cpSync(fixture, ws, { recursive: true });
+  fs.mkdirSync(path.join(tmp, 'ud/User'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'extensions.ignoreRecommendations': true, 'extensions.autoCheckUpdates': false,
+    'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+  }));
+  execFileSync(process.execPath, cs('--install-extension', vsix), { env, stdio: 'inherit' });
+  server = spawn(process.execPath, cs('--auth', 'none', '--bind-addr', authority, '--disable-telemetry',
+    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'),
+  { env, detached: true, stdio: 'ignore' });
+  server.exited = new Promise((r) => server.on('exit', r));
+  for (let i = 0; !(await fetch(`http://${authority}/healthz`).then((r) => r.ok, () => false)); i++) {
+    assert.ok(i < 300, 'code-server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await chromium.launch({
+    headless: true,
+    executablePath: process.env.CHROMIUM_PATH || execFileSync('sh', ['-c', 'command -v chromium']).toString().trim(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(60000);
+  await page.goto(`http://${authority}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90000 });
+});
+
+after(async () => {
+  await browser?.close();
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  await Promise.race([server?.exited, new Promise((r) => setTimeout(r, 5000).unref())]);
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const quickInput = () => page.locator('.quick-input-widget .quick-input-box input');
+const shot = (name) => page.screenshot({ path: path.join(shots, name) });
+const sidebar = () => page.locator('.part.sidebar');
+const paneRows = (title) => sidebar().locator('.pane', { has: page.locator('.pane-header', { hasText: title }) }).locator('.monaco-list-row');
+
+async function palette(title) {
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput().fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openContainer() {
+  const item = page.locator('.activitybar .action-item .action-label[aria-label^="IoT Security"]');
+  await item.waitFor();
+  if (!(await sidebar().locator('.composite.title', { hasText: 'IoT Security' }).isVisible().catch(() => false))) await item.click();
+  await sidebar().locator('.pane-header', { hasText: 'Threat Model' }).waitFor();
+  await page.mouse.move(900, 600); // the activity-bar hover (badge tooltip) would swallow clicks in the sidebar
+  await page.locator('.context-view .monaco-hover').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+}
+
+test('welcome view offers to generate the threat model', async () => {
+  await openContainer();
+  await sidebar().locator('.welcome-view-content', { hasText: 'No threat model yet' }).waitFor();
+  await sidebar().locator('.welcome-view-content a.monaco-button', { hasText: 'Generate Threat Model' }).first().waitFor();
+  await shot('tm-welcome.png');
+});
+
+test('generate from the palette, then the tree groups threats by practice', async () => {
+  await palette('IoT Security: Generate Threat Model');
+  await page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: 'threat model written' }).waitFor({ timeout: 120000 });
+  assert.ok(fs.existsSync(path.join(ws, '.iotsec/threat-model.yaml')));
+  assert.ok(fs.existsSync(path.join(ws, 'THREAT_MODEL.md')));
+  await page.keyboard.press('Escape'); // leave the toast alone, it fades
+  await page.keyboard.press('Control+K'); // close the report so the screenshot shows the tree with the editor empty
+  await page.keyboard.press('Control+W');
+  await openContainer();
+  const rows = paneRows('Threat Model');
+  await rows.filter({ hasText: 'P3 Device identity & credentials' }).first().waitFor();
+  await rows.filter({ hasText: 'Hardcoded credential' }).first().waitFor();
+  const threat = rows.filter({ hasText: 'TLS certificate/hostname verification disabled' }).first();
+  await threat.click(); // expands: cause and mitigation locations
+  await rows.filter({ hasText: /gateway\/index\.js:\d+|firmware\/src\/main\.cpp:\d+/ }).first().waitFor();
+  const badge = page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="IoT Security"]') }).locator('.badge .badge-content');
+  assert.match(await badge.innerText(), /^\d+$/);
+  await paneRows('Assets').filter({ hasText: 'Endpoints' }).first().waitFor();
+  await threat.hover();
+  await page.locator('.monaco-hover, .workbench-hover', { hasText: 'ATT&CK for ICS' }).first().waitFor({ timeout: 15000 }).catch(() => undefined);
+  await shot('tm-tree.png');
+  await page.mouse.move(1300, 850);
+});
+
+test('a cause location opens the file at its line', async () => {
+  const loc = paneRows('Threat Model').filter({ hasText: /main\.cpp:\d+/ }).first();
+  const line = Number(/main\.cpp:(\d+)/.exec(await loc.innerText())[1]);
+  await loc.click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'main.cpp' }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .current-line').first().waitFor();
+  const status = await page.locator('[id="status.editor.selection"]').innerText();
+  assert.match(status, new RegExp(`Ln ${line},`));
+});
+
+test('the diagram webview draws the data flows with the bundled mermaid', async () => {
+  await palette('IoT Security: Show Threat Model Diagram');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await frame.locator('#diagram svg g.node').first().waitFor({ timeout: 60000 });
+  const nodes = await frame.locator('#diagram svg g.node').count();
+  assert.ok(nodes >= 4, `${nodes} nodes`);
+  assert.equal(await frame.locator('#error').innerText(), '');
+  await page.waitForTimeout(500);
+  await shot('tm-diagram.png');
+});
