@@ -1,3 +1,4 @@
+import type { Fix } from '../core/finding';
 import { isTruthy } from '../core/fact-helpers';
 import { defineRule } from '../core/rule';
 import { isCiSdkconfig, wholeLineRange } from './data/update-edits';
@@ -42,12 +43,17 @@ export const espIdfOtaAllowHttp = defineRule({
         range: kv.range,
         // CI variants of ESP-IDF examples test against a local plain-HTTP server (T-07).
         severity: ci ? 'info' : signed ? 'warning' : undefined,
-        // A suggestion: the device may depend on an HTTP-only server until the server side moves.
-        suggestions: [{
-          title: `Remove ${kv.key}=y (serve the firmware over HTTPS)`,
-          edits: [{ range: wholeLineRange(ctx.text, kv.range[0]), text: '' }],
-        }],
+        // A safe fix outside CI configs: ESP-IDF documents the option as "ONLY FOR TESTING PURPOSE" and
+        // removing it restores the default (HTTPS only), so fix-all may apply it. CI variants that
+        // test against a local HTTP server only get a suggestion.
+        ...(ci
+          ? { suggestions: [removal(ctx.text, kv.key, kv.range[0])] }
+          : { fix: removal(ctx.text, kv.key, kv.range[0]) }),
       });
     }
   },
 });
+
+function removal(text: string, key: string, at: number): Fix {
+  return { title: `Remove ${key}=y (serve the firmware over HTTPS)`, edits: [{ range: wholeLineRange(text, at), text: '' }] };
+}

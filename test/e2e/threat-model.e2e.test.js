@@ -95,23 +95,33 @@ test('generate from the palette, then the tree groups threats by practice', asyn
   await page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: 'threat model written' }).waitFor({ timeout: 120000 });
   assert.ok(fs.existsSync(path.join(ws, '.iotsec/threat-model.yaml')));
   assert.ok(fs.existsSync(path.join(ws, 'THREAT_MODEL.md')));
-  await page.keyboard.press('Escape'); // leave the toast alone, it fades
-  await page.keyboard.press('Control+K'); // close the report so the screenshot shows the tree with the editor empty
-  await page.keyboard.press('Control+W');
+  await page.locator('.tabs-container .tab', { hasText: 'THREAT_MODEL.md' }).first().waitFor(); // the report opened
+  await shot('tm-report.png');
   await openContainer();
+  // a wider sidebar, as a user would drag it, so the screenshot shows whole labels
+  const sash = await sidebar().boundingBox();
+  await page.mouse.move(sash.x + sash.width + 1, 450);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + sash.width + 260, 450, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(900, 600);
   const rows = paneRows('Threat Model');
   await rows.filter({ hasText: 'P3 Device identity & credentials' }).first().waitFor();
   await rows.filter({ hasText: 'Hardcoded credential' }).first().waitFor();
-  const threat = rows.filter({ hasText: 'TLS certificate/hostname verification disabled' }).first();
+  const threat = rows.filter({ hasText: 'TLS certificate/hostname verification disabled: firmware' }).first();
   await threat.click(); // expands: cause and mitigation locations
-  await rows.filter({ hasText: /gateway\/index\.js:\d+|firmware\/src\/main\.cpp:\d+/ }).first().waitFor();
+  await rows.filter({ hasText: /firmware\/src\/main\.cpp:\d+/ }).first().waitFor();
   const badge = page.locator('.activitybar .action-item', { has: page.locator('.action-label[aria-label^="IoT Security"]') }).locator('.badge .badge-content');
   assert.match(await badge.innerText(), /^\d+$/);
   await paneRows('Assets').filter({ hasText: 'Endpoints' }).first().waitFor();
-  await threat.hover();
-  await page.locator('.monaco-hover, .workbench-hover', { hasText: 'ATT&CK for ICS' }).first().waitFor({ timeout: 15000 }).catch(() => undefined);
   await shot('tm-tree.png');
-  await page.mouse.move(1300, 850);
+  const box = await threat.locator('.label-name').boundingBox();
+  await page.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + 30, box.y + box.height / 2, { steps: 4 });
+  await page.locator('.monaco-hover, .workbench-hover', { hasText: 'ATT&CK for ICS' }).first().waitFor({ timeout: 15000 });
+  await shot('tm-tooltip.png');
+  await page.mouse.move(900, 600);
+  await page.keyboard.press('Escape');
 });
 
 test('a cause location opens the file at its line', async () => {

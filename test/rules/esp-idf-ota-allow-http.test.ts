@@ -15,18 +15,14 @@ ruleTester.run(espIdfOtaAllowHttp, {
     {
       lang: 'kconfig',
       code: `${HEAD}CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\nCONFIG_ESP_TLS_USING_MBEDTLS=y\n`,
-      errors: [{
-        messageId: 'allowHttp', data: { key: 'CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP' }, line: 3, column: 1, severity: 'error',
-        suggestions: [{ title: 'Remove CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y', output: `${HEAD}CONFIG_ESP_TLS_USING_MBEDTLS=y\n` }],
-      }],
+      output: `${HEAD}CONFIG_ESP_TLS_USING_MBEDTLS=y\n`,
+      errors: [{ messageId: 'allowHttp', data: { key: 'CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP' }, line: 3, column: 1, severity: 'error' }],
     },
     {
       lang: 'kconfig', filePath: 'firmware/sdkconfig.defaults', name: 'legacy name (sdkconfig.rename), last line without newline',
       code: 'CONFIG_PARTITION_TABLE_TWO_OTA=y\nCONFIG_OTA_ALLOW_HTTP=y',
-      errors: [{
-        messageId: 'allowHttp', data: { key: 'CONFIG_OTA_ALLOW_HTTP' }, line: 2, severity: 'error',
-        suggestions: [{ output: 'CONFIG_PARTITION_TABLE_TWO_OTA=y' }],
-      }],
+      output: 'CONFIG_PARTITION_TABLE_TWO_OTA=y',
+      errors: [{ messageId: 'allowHttp', data: { key: 'CONFIG_OTA_ALLOW_HTTP' }, line: 2, severity: 'error' }],
     },
     {
       lang: 'kconfig', filePath: 'examples/system/ota/simple_ota_example/sdkconfig.ci', name: 'CI variant in an example folder: info',
@@ -41,7 +37,8 @@ ruleTester.run(espIdfOtaAllowHttp, {
     {
       lang: 'kconfig', filePath: 'sdkconfig.defaults', name: 'T-06: signed apps make it a transport finding (warning)',
       code: 'CONFIG_SECURE_SIGNED_APPS_NO_SECURE_BOOT=y\nCONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\n',
-      errors: [{ messageId: 'allowHttpSigned', line: 2, severity: 'warning', suggestions: [{ output: 'CONFIG_SECURE_SIGNED_APPS_NO_SECURE_BOOT=y\n' }] }],
+      output: 'CONFIG_SECURE_SIGNED_APPS_NO_SECURE_BOOT=y\n',
+      errors: [{ messageId: 'allowHttpSigned', line: 2, severity: 'warning' }],
     },
   ],
 });

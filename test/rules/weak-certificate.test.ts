@@ -14,7 +14,7 @@ const SHA1_ROOT = cert('sha1-root.pem');
 const MD5 = cert('md5.pem');
 const SELF_LEAF = cert('self-signed-leaf.pem');
 
-/** Scan date pinned to 2027-01-15 (fixtures valid); `future` cases shift it relative to the expiry. */
+/** Scan date pinned to 2027-01-15 (all fixtures valid); the expiry tables below move it past / near 2036-11-22. */
 const NOW = Date.parse('2027-01-15T00:00:00Z');
 const EXPIRY = Date.parse('2036-11-22T20:14:59Z');
 let saved: () => number;
@@ -26,7 +26,6 @@ after(() => {
   certificateClock.now = saved;
 });
 
-/** Same certificate, a scan date in the future: the table runs with NOW, so expiry cases use a file hook below. */
 const asCString = (pem: string): string =>
   `static const char root_ca[] =\n${pem.trim().split('\n').map((l) => `  "${l}\\n"`).join('\n')};\n`;
 const asPython = (pem: string): string => `CA_CERT = """${pem}"""\n`;
