@@ -28,16 +28,20 @@ export function assertRange(range: Range | undefined, length: number, what: stri
   assert.ok(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= length, `${what}: range [${s}, ${e}) outside 0..${length}`);
 }
 
-/** Every range-like field in a facts tree stays inside the document. */
-export function assertFactRanges(value: unknown, length: number, path = 'facts'): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => assertFactRanges(v, length, `${path}[${i}]`));
-    return;
-  }
-  if (!value || typeof value !== 'object') return;
-  for (const [k, v] of Object.entries(value)) {
-    if ((k === 'range' || k.endsWith('Range')) && Array.isArray(v) && v.length === 2 && typeof v[0] === 'number') assertRange(v as unknown as Range, length, `${path}.${k}`);
-    else assertFactRanges(v, length, `${path}.${k}`);
+/** Every range-like field in a facts tree stays inside the document (iterative: facts may nest 10k deep). */
+export function assertFactRanges(facts: unknown, length: number): void {
+  const stack: Array<[unknown, string]> = [[facts, 'facts']];
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, `${path}[${i}]`]));
+      continue;
+    }
+    if (!value || typeof value !== 'object') continue;
+    for (const [k, v] of Object.entries(value)) {
+      if ((k === 'range' || k.endsWith('Range')) && Array.isArray(v) && v.length === 2 && typeof v[0] === 'number') assertRange(v as unknown as Range, length, `${path}.${k}`);
+      else stack.push([v, `${path}.${k}`]);
+    }
   }
 }
 
