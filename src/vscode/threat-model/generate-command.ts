@@ -78,9 +78,10 @@ export async function generateThreatModelCommand(deps: GenerateDeps, target?: un
 /** Opens THREAT_MODEL.md as a Markdown preview when the built-in extension is there, else as text. */
 export async function openReport(folder: vscode.Uri, line?: number): Promise<void> {
   const uri = fileUri(folder, 'markdown');
-  if (line === undefined && (await vscode.commands.getCommands(true)).includes('markdown.showPreview')) {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-    return;
+  if (line === undefined) {
+    // Activates the built-in Markdown extension on demand; without it, fall back to the text.
+    const shown = await Promise.resolve(vscode.commands.executeCommand('markdown.showPreview', uri)).then(() => true, () => false);
+    if (shown) return;
   }
   const pos = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
   await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: true });
