@@ -13,7 +13,7 @@ const vsix = process.env.VSIX ? resolve(process.env.VSIX) : join(root, 'dist/iot
 // Missing, or older than the last build of the extension: package again (production build + vsce).
 const stale = !existsSync(vsix) || (!process.env.VSIX && existsSync(join(root, 'dist/extension.js')) && statSync(vsix).mtimeMs < statSync(join(root, 'dist/extension.js')).mtimeMs);
 if (stale) execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'inherit' });
-const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=300000', join(root, 'test/e2e/ui.e2e.test.js')], {
+const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=300000', join(root, 'test/e2e/ui.e2e.test.js'), join(root, 'test/e2e/threat-model.e2e.test.js')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, CODE_SERVER_HOME: home, VSIX: vsix, FIXTURE: join(root, 'test/fixtures/vscode-workspace'), SHOTS: join(root, 'screenshots') },

@@ -80,13 +80,13 @@ export const credentialArgument = defineRule({
       defaultCredential: 'The {{what}} passed to {{callee}}() is a well-known default credential (CWE-1392).',
     },
     docs: {
-      what: 'A literal is passed where an API expects a secret: `WiFi.begin(ssid, "…")`, `WiFiMulti.addAP`, `WiFi.softAP`, PubSubClient `connect(id, user, "…")`, paho `username_pw_set`, umqtt `MQTTClient(password=…)`, MicroPython `wlan.connect(ssid, "…")`, `esp_http_client_set_password`, `ArduinoOTA.setPassword`/`setPasswordHash`, Azure DPS symmetric keys, `Blynk.begin("token", …)`, C `strlcpy(cfg.password, "…")`.',
+      what: 'A literal is passed where an API expects a secret: `WiFi.begin(ssid, "…")`, `WiFiMulti.addAP`, `WiFi.softAP`, PubSubClient `connect(id, user, "…")`, paho `username_pw_set`, umqtt `MQTTClient(password=…)`, MicroPython `wlan.connect(ssid, "…")`, `esp_http_client_set_password`, `ArduinoOTA.setPassword`/`setPasswordHash`, Azure DPS symmetric keys, the ESP-IDF provisioning proof-of-possession (`wifi_prov_mgr_start_provisioning(sec, "…", …)`), `Blynk.begin("token", …)`, C `strlcpy(cfg.password, "…")`.',
       why: 'The secret is compiled into every image and committed with the source; one dump or clone exposes every device that shares it.',
       fix: 'Keep the value out of source: a git-ignored secrets.h / .env, build flags from the environment, or per-device provisioning (NVS, WiFiManager, Improv).',
       references: ['ARD-02', 'ARD-10', 'IDF-CR-02', 'AZ-03', 'arduino-esp32 libraries/ArduinoOTA/src/ArduinoOTA.h', 'paho.mqtt.python src/paho/mqtt/client.py'],
     },
   },
-  keywords: ['begin', 'connect', 'addap', 'softap', 'pw_set', 'password', 'setcredentials', 'setauth', 'authenticate', 'symmetric', 'config', 'writefield', 'basicauth', 'digestauth', 'cpy', 'token', 'secret', 'pwd', 'psk', 'passwd'],
+  keywords: ['begin', 'connect', 'addap', 'softap', 'pw_set', 'password', 'setcredentials', 'setauth', 'authenticate', 'symmetric', 'config', 'writefield', 'basicauth', 'digestauth', 'cpy', 'token', 'secret', 'pwd', 'psk', 'passwd', 'start_provisioning'],
   check(ctx) {
     for (const call of ctx.facts.calls) {
       const handled = new Set<ArgFact>();

@@ -43,8 +43,16 @@ interface Draft {
   mitigations: MitigationLocation[];
 }
 
+type LocalKind = 'device' | 'gateway' | 'tool';
+
+/** Firmware languages (C/C++ incl. Arduino `.ino`, Kconfig). */
 const DEVICE_LANGS: ReadonlySet<LanguageId> = new Set(['c', 'cpp', 'kconfig']);
-const GATEWAY_LANGS: ReadonlySet<LanguageId> = new Set(['python', 'javascript', 'typescript']);
+/** Host languages: Node.js/TypeScript/CPython code is a gateway or a tool, never firmware (MicroPython aside). */
+const HOST_LANGS: ReadonlySet<LanguageId> = new Set(['python', 'javascript', 'typescript']);
+/** Folder names of developer / factory tooling. */
+const TOOL_DIRS = new Set(['tool', 'tools', 'script', 'scripts', 'util', 'utils', 'bin', 'ci', 'dev', 'devtools', 'provision', 'provisioning', 'factory', 'manufacturing', 'test', 'tests', 'support']);
+/** File names of developer / factory tooling. */
+const TOOL_FILES = /^(provision|flash|burn|sign|gen|generate|build|deploy|release|upload|make|extra_script|pre_|post_)/i;
 const EXPIRING_DAYS = 90;
 const SEVERITY_OF: Readonly<Record<Finding['severity'], ThreatSeverity>> = { error: 'high', warning: 'medium', info: 'low' };
 const SEVERITY_RANK: Readonly<Record<ThreatSeverity, number>> = { low: 0, medium: 1, high: 2 };
@@ -62,21 +70,46 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
   const langOf = new Map<string, LanguageId>(summaries.map((s) => [s.filePath, s.languageId]));
   for (const f of findings) if (f.languageId && !langOf.has(f.filePath)) langOf.set(f.filePath, f.languageId);
 
-  // --- components: project roots (device / gateway), then remote hosts -------------------------
+  // --- components: project roots (device / gateway / tool), then remote hosts --------------------
   const components = new Map<string, Component>();
+  const microFiles = new Set(sigs.filter((s) => s.kind === SIG.platform && s.key === 'micropython').map((s) => s.file));
   const roots = projectRoots(sigs);
+  const placeOf = new Map<string, { kind: LocalKind; root: string }>();
+  const place = (file: string): { kind: LocalKind; root: string } => {
+    let p = placeOf.get(file);
+    if (!p) {
+      p = classifyFile(file, langOf.get(file), microFiles.has(file), roots);
+      placeOf.set(file, p);
+    }
+    return p;
+  };
+  // A dotenv file belongs to the component whose code reads its variables (the gateway reading
+  // LOCAL_BROKER_PASSWORD), not to the firmware project it happens to sit in.
+  const envReaders = new Map<string, Set<string>>();
+  for (const s of sigs) if (s.kind === SIG.envRead) (envReaders.get(s.key) ?? envReaders.set(s.key, new Set()).get(s.key)!).add(s.file);
+  for (const file of new Set(sigs.filter((s) => s.kind === SIG.envDefine).map((s) => s.file))) {
+    const votes = new Map<string, { n: number; p: { kind: LocalKind; root: string } }>();
+    for (const s of sigs) {
+      if (s.file !== file || s.kind !== SIG.envDefine) continue;
+      for (const reader of envReaders.get(s.key) ?? []) {
+        if (langOf.get(reader) === 'dotenv') continue;
+        const p = place(reader);
+        const k = `${p.kind}:${p.root}`;
+        const v = votes.get(k) ?? { n: 0, p };
+        v.n++;
+        votes.set(k, v);
+      }
+    }
+    const best = [...votes].sort(([a, x], [b, y]) => y.n - x.n || a.localeCompare(b))[0];
+    if (best) placeOf.set(file, best[1].p);
+  }
   const componentOfFile = (file: string): Component => {
-    const dir = deepestRoot(file, roots);
-    const lang = langOf.get(file);
-    let kind: 'device' | 'gateway' = 'device';
-    let root = '.';
-    if (dir !== undefined) { kind = roots.get(dir)!; root = dir; }
-    else if (lang && GATEWAY_LANGS.has(lang)) kind = 'gateway';
-    else if (!(lang && DEVICE_LANGS.has(lang)) && roots.size === 1) [[root, kind]] = [...roots];
+    const { kind, root } = place(file);
     const id = `${kind}:${root}`;
     let c = components.get(id);
     if (!c) {
-      c = { id, name: root === '.' ? projectName : root.split('/').pop()!, kind, boundary: kind === 'gateway' ? 'local-network' : 'device', root, properties: {}, locations: [] };
+      const name = root === '.' ? (kind === 'tool' ? `${projectName} tools` : projectName) : root.split('/').pop()!;
+      c = { id, name, kind, boundary: kind === 'device' ? 'device' : 'local-network', root, properties: {}, locations: [] };
       components.set(id, c);
     }
     return c;
@@ -89,7 +122,8 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     const c = componentOfFile(s.file);
     const key = s.key === 'idf-target' ? 'target' : s.key === 'gateway-dep' ? 'packages' : s.key;
     if (!s.value) continue;
-    if (key === 'esphome-name' || key === 'package-name') c.name = s.value;
+    if (key === 'micropython') c.properties.framework ??= 'micropython';
+    else if (key === 'esphome-name' || key === 'package-name') c.name = s.value;
     else if (key === 'packages') c.properties.packages = [c.properties.packages, s.value].filter(Boolean).join(', ');
     else if (key === 'zephyr') c.properties.os = 'zephyr';
     else c.properties[key] ??= s.value;
@@ -392,7 +426,7 @@ function expiryState(notAfter: string | undefined, now: Date): 'valid' | 'expiri
   return days < 0 ? 'expired' : days <= EXPIRING_DAYS ? 'expiring' : 'valid';
 }
 
-/** Folders holding a device project (platformio.ini, sdkconfig, prj.conf, ESPHome YAML) or a gateway (package.json). */
+/** Folders holding a device project (platformio.ini, sdkconfig, prj.conf, ESPHome YAML, MicroPython code) or a gateway (package.json). */
 function projectRoots(sigs: readonly Sig[]): Map<string, 'device' | 'gateway'> {
   const roots = new Map<string, 'device' | 'gateway'>();
   for (const s of sigs) {
@@ -403,6 +437,37 @@ function projectRoots(sigs: readonly Sig[]): Map<string, 'device' | 'gateway'> {
     if (roots.get(dir) !== 'device') roots.set(dir, kind);
   }
   return roots;
+}
+
+/**
+ * Where a file belongs. Firmware (C/C++/Kconfig, MicroPython) and manifests: the deepest project
+ * root holding them (the repository root's device otherwise). Host code (Node.js, TypeScript,
+ * CPython): its gateway root (package.json), else its own top folder below the enclosing project
+ * (`gateway/`, `tools/`) — a tool when the folder or file name says so, or when it sits directly in
+ * a firmware project (build scripts); a gateway otherwise. Ids derive from paths, never counters.
+ */
+export function classifyFile(file: string, lang: LanguageId | undefined, micro: boolean, roots: ReadonlyMap<string, 'device' | 'gateway'>): { kind: LocalKind; root: string } {
+  const dir = deepestRoot(file, roots);
+  const fileName = file.slice(file.lastIndexOf('/') + 1);
+  if (lang && HOST_LANGS.has(lang) && !micro) {
+    if (dir !== undefined && roots.get(dir) === 'gateway') return { kind: TOOL_DIRS.has(lastSegment(dir).toLowerCase()) ? 'tool' : 'gateway', root: dir };
+    const base = dir ?? '.';
+    const rel = base === '.' ? file : file.slice(base.length + 1);
+    const parts = rel.split('/');
+    if (parts.length > 1) {
+      const root = base === '.' ? parts[0] : `${base}/${parts[0]}`;
+      return { kind: TOOL_DIRS.has(parts[0].toLowerCase()) || TOOL_FILES.test(fileName) ? 'tool' : 'gateway', root };
+    }
+    return { kind: dir !== undefined || TOOL_FILES.test(fileName) ? 'tool' : 'gateway', root: base };
+  }
+  if (dir !== undefined) return { kind: roots.get(dir)!, root: dir };
+  if (micro || (lang && DEVICE_LANGS.has(lang)) || roots.size !== 1) return { kind: 'device', root: '.' };
+  const [[root, kind]] = [...roots];
+  return { kind, root };
+}
+
+function lastSegment(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
 }
 
 function deepestRoot(file: string, roots: ReadonlyMap<string, string>): string | undefined {

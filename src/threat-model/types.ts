@@ -22,9 +22,14 @@ export type ThreatOrigin = 'generated' | 'manual';
 
 /** Trust boundaries, innermost first. */
 export type TrustBoundaryId = 'device' | 'local-network' | 'internet' | 'cloud';
-export type ComponentKind = 'device' | 'gateway' | 'broker' | 'ota-server' | 'cloud' | 'web-service';
-/** TLS peer verification of a flow: `none` = no TLS at all; `default` = TLS, no evidence either way. */
-export type Verification = 'verified' | 'disabled' | 'default' | 'none';
+/** `tool`: developer / factory tooling in the repository (provisioning, flashing, build scripts). */
+export type ComponentKind = 'device' | 'gateway' | 'tool' | 'broker' | 'ota-server' | 'cloud' | 'web-service';
+/**
+ * TLS peer verification of a flow: `none` = no TLS at all; `default` = TLS, no evidence either way;
+ * `unknown` = a file of the flow turns verification off somewhere but nothing ties that setting to
+ * this connection (or to another one) — check by hand.
+ */
+export type Verification = 'verified' | 'disabled' | 'unknown' | 'default' | 'none';
 
 /** A place in the repository. */
 export interface SourceLocation {
@@ -137,6 +142,10 @@ export interface CertificateAsset extends SourceLocation {
   ca: boolean;
   /** `valid`, `expiring` (≤ 90 days), `expired`, `unknown`. */
   expiry: 'valid' | 'expiring' | 'expired' | 'unknown';
+  /** Signature algorithm (`sha256WithRSAEncryption`, `ecdsa-with-SHA256`, `sha1WithRSAEncryption`…) or its OID. */
+  signatureAlgorithm?: string;
+  /** What is weak about the signature or key (`SHA-1 signature`, `RSA key of 1024 bits`); absent when nothing is. */
+  weaknesses?: string[];
   component: string;
 }
 export interface UpdateChannelAsset extends SourceLocation { mechanism: string; signed: boolean; antiRollback: boolean; authenticated: boolean; component: string }

@@ -96,6 +96,8 @@ test('generate from the palette, then the tree groups threats by practice', asyn
   assert.ok(fs.existsSync(path.join(ws, '.iotsec/threat-model.yaml')));
   assert.ok(fs.existsSync(path.join(ws, 'THREAT_MODEL.md')));
   await page.locator('.tabs-container .tab', { hasText: 'THREAT_MODEL.md' }).first().waitFor(); // the report opened
+  await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1', { hasText: 'Threat model' }).first()
+    .waitFor({ timeout: 15000 }).catch(() => undefined); // Markdown preview (a text editor when the built-in extension is off)
   await shot('tm-report.png');
   await openContainer();
   // a wider sidebar, as a user would drag it, so the screenshot shows whole labels

@@ -14,7 +14,7 @@ import { nodeModulesEnv } from '../harness/grammars';
 import { assertValidResult } from './check';
 import { anyInput, pathological, SEEDS } from './inputs';
 
-const RUNS = Number(process.env.IOTSEC_FC_RUNS ?? 40);
+const RUNS = Number(process.env.IOTSEC_FC_RUNS ?? 25);
 const linter = createLinter({ rules: allRules, projectRules: allProjectRules, languages: allLanguages, loadGrammar: nodeModulesEnv.loadGrammar });
 const LANGS = Object.keys(SEEDS) as LanguageId[];
 

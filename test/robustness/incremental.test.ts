@@ -13,7 +13,7 @@ import { nodeModulesEnv } from '../harness/grammars';
 import { assertValidResult } from './check';
 import { SEEDS } from './inputs';
 
-const RUNS = Number(process.env.IOTSEC_FC_RUNS ?? 25);
+const RUNS = Number(process.env.IOTSEC_FC_RUNS ?? 12);
 const linter = createLinter({ rules: allRules, projectRules: allProjectRules, languages: allLanguages, loadGrammar: nodeModulesEnv.loadGrammar });
 
 /** What must be equal between incremental and full analysis. */

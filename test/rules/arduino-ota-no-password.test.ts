@@ -47,7 +47,7 @@ ruleTester.run(arduinoOtaNoPassword, {
     {
       lang: 'cpp', filePath: 'examples/BasicOTA/BasicOTA.ino', name: 'vendor example: lowered by the engine',
       code: 'void setup() {\n  ArduinoOTA.begin();\n}\n',
-      errors: [{ messageId: 'noPassword', severity: 'warning', suggestions: [{ output: `void setup() {\n${INSERT}  ArduinoOTA.begin();\n}\n` }] }],
+      errors: [{ messageId: 'noPassword', severity: 'info', suggestions: [{ output: `void setup() {\n${INSERT}  ArduinoOTA.begin();\n}\n` }] }],
     },
   ],
 });

@@ -49,7 +49,7 @@ ruleTester.run(cloudToken, {
       name: 'SAS token in a test file is lowered',
       filePath: 'tests/test_hub.py',
       code: 'SAS = "SharedAccessSignature sr=hub1.azure-devices.net%2Fdevices%2Fdev1&sig=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA%3D%3D&se=1700000000"\n',
-      errors: [{ messageId: 'azureConnectionString', severity: 'warning' }],
+      errors: [{ messageId: 'azureConnectionString', severity: 'info' }],
     },
     { lang: 'javascript', code: `const octokit = new Octokit({ auth: '${GH}' });\n`, errors: [{ messageId: 'token', column: 38, data: { label: 'a GitHub token' }, secret: GH }] },
     { lang: 'javascript', code: "const io = new AdafruitIO('user', 'aio_SQedUStPKR0CsTy4Qwb8DwkNhFdn');\n", errors: [{ messageId: 'token', data: { label: 'an Adafruit IO key' } }] },

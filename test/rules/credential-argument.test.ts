@@ -3,6 +3,7 @@ import { ruleTester } from '../harness/rule-tester';
 
 ruleTester.run(credentialArgument, {
   valid: [
+    { lang: 'c', code: 'void start(const char *pop) { network_prov_mgr_start_provisioning(NETWORK_PROV_SECURITY_2, sec2_params, "PROV_1234", NULL); }\n' },
     { lang: 'cpp', code: '#include "secrets.h"\nvoid setup() { WiFi.begin(WIFI_SSID, WIFI_PASSWORD); }\n' },
     { lang: 'cpp', code: 'void setup() { WiFi.begin("HomeNet", "your-password"); WiFi.begin("OpenNet"); }\n' },
     { lang: 'cpp', code: 'void loop() { client.connect("esp32-client"); wifiClient.connect("broker.lan", 1883, 500); }\n' },
@@ -15,6 +16,12 @@ ruleTester.run(credentialArgument, {
     { lang: 'python', code: 'db = sqlite3.connect("data.db")\nssh.connect("host", username="pi", password="<password>")\n' },
   ],
   invalid: [
+    {
+      lang: 'c',
+      name: 'fixed provisioning proof-of-possession',
+      code: 'void start(void) { wifi_prov_mgr_start_provisioning(WIFI_PROV_SECURITY_1, "s3cr3tPoP", "PROV_1234", NULL); }\n',
+      errors: [{ messageId: 'literal', line: 1, secret: 's3cr3tPoP', data: { what: 'provisioning proof-of-possession', callee: 'wifi_prov_mgr_start_provisioning', name: 'PROV_POP' }, suggestions: [{ output: '#include "secrets.h"\nvoid start(void) { wifi_prov_mgr_start_provisioning(WIFI_PROV_SECURITY_1, PROV_POP, "PROV_1234", NULL); }\n' }] }],
+    },
     {
       lang: 'cpp',
       filePath: 'src/main.ino',
@@ -58,8 +65,8 @@ ruleTester.run(credentialArgument, {
       filePath: 'examples/blynk/blynk.ino',
       code: 'void setup() { Blynk.begin("Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z", "Home", "blynk-Wifi9"); }\n',
       errors: [
-        { messageId: 'literal', severity: 'warning', suggestions: [{ output: '#include "secrets.h"\nvoid setup() { Blynk.begin(BLYNK_AUTH_TOKEN, "Home", "blynk-Wifi9"); }\n' }] },
-        { messageId: 'literal', severity: 'warning', suggestions: [{ output: '#include "secrets.h"\nvoid setup() { Blynk.begin("Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z", "Home", WIFI_PASSWORD); }\n' }] },
+        { messageId: 'literal', severity: 'info', suggestions: [{ output: '#include "secrets.h"\nvoid setup() { Blynk.begin(BLYNK_AUTH_TOKEN, "Home", "blynk-Wifi9"); }\n' }] },
+        { messageId: 'literal', severity: 'info', suggestions: [{ output: '#include "secrets.h"\nvoid setup() { Blynk.begin("Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z", "Home", WIFI_PASSWORD); }\n' }] },
       ],
     },
     {

@@ -21,7 +21,7 @@ ruleTester.run(customSecretPattern, {
   invalid: [
     { lang: 'c', code: `#define TOKEN "${TOK}"\n`, config, errors: [{ messageId: 'match', data: { id: 'acme-device-token' }, line: 1, column: 16, secret: TOK }] },
     { lang: 'cpp', code: `String hdr = "Bearer ${TOK}";\n`, config, errors: [{ messageId: 'match', column: 22 }] },
-    { lang: 'python', code: `client.auth("${TOK}")\n`, config, filePath: 'tests/test_client.py', errors: [{ messageId: 'match', severity: 'warning' }] },
+    { lang: 'python', code: `client.auth("${TOK}")\n`, config, filePath: 'tests/test_client.py', errors: [{ messageId: 'match', severity: 'info' }] },
     { lang: 'javascript', code: `fetch(url, { headers: { 'X-Token': '${TOK}' } });\n`, config, errors: [{ messageId: 'match' }] },
     { lang: 'typescript', code: `const token: string = '${TOK}';\n`, config, errors: [{ messageId: 'match' }] },
     { lang: 'yaml', code: `device:\n  token: ${TOK}\n`, config, errors: [{ messageId: 'match', line: 2, column: 10 }] },

@@ -23,7 +23,7 @@ const valid: Case[] = [
 const invalid: Array<Case & { line: number; count: number; severity: string }> = [
   { name: 'committed .env with secrets', filePath: '.env', code: 'MQTT_HOST=broker.lan\nMQTT_PASSWORD=envPass-42\nAPI_KEY=k3y-abc-123456\n', ignored: false, line: 2, count: 2, severity: 'error' },
   { name: 'committed .env.production', filePath: 'deploy/.env.production', code: 'DB_PASSWORD="p@ss word 9"\n', ignored: false, line: 1, count: 1, severity: 'error' },
-  { name: 'committed .env in a test folder is lowered', filePath: 'test/.env', code: 'TOKEN=tok-1234-abcd\n', ignored: false, line: 1, count: 1, severity: 'warning' },
+  { name: 'committed .env in a test folder is lowered', filePath: 'test/.env', code: 'TOKEN=tok-1234-abcd\n', ignored: false, line: 1, count: 1, severity: 'info' },
 ];
 
 describe('env-file-committed', () => {

@@ -82,7 +82,7 @@ ruleTester.run(espIdfDebugEscape, {
     },
     {
       lang: 'kconfig', name: 'test fixture path is lowered by the engine', filePath: 'test/fixtures/sdkconfig', code: 'CONFIG_SECURE_BOOT_ALLOW_JTAG=y\n',
-      errors: [{ messageId: 'enabled', severity: 'warning', suggestions: [{ output: '# CONFIG_SECURE_BOOT_ALLOW_JTAG is not set\n' }] }],
+      errors: [{ messageId: 'enabled', severity: 'info', suggestions: [{ output: '# CONFIG_SECURE_BOOT_ALLOW_JTAG is not set\n' }] }],
     },
   ],
 });

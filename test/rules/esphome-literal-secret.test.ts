@@ -42,7 +42,7 @@ ruleTester.run(esphomeLiteralSecret, {
       filePath: 'tests/packages/wifi.yaml',
       code: 'wifi:\n  networks:\n    - ssid: A\n      password: net-A-pass\n    - ssid: B\n      password: net-B-pass\n',
       errors: [
-        { messageId: 'literalSecret', line: 4, severity: 'warning', suggestions: [{ output: 'wifi:\n  networks:\n    - ssid: A\n      password: !secret wifi_password\n    - ssid: B\n      password: net-B-pass\n' }] },
+        { messageId: 'literalSecret', line: 4, severity: 'info', suggestions: [{ output: 'wifi:\n  networks:\n    - ssid: A\n      password: !secret wifi_password\n    - ssid: B\n      password: net-B-pass\n' }] },
         { messageId: 'literalSecret', line: 6, data: { path: 'wifi.networks.1.password', secret: 'wifi_password_2' }, suggestions: [{ output: 'wifi:\n  networks:\n    - ssid: A\n      password: net-A-pass\n    - ssid: B\n      password: !secret wifi_password_2\n' }] },
       ],
     },

@@ -19,6 +19,8 @@ ruleTester.run(hardcodedCredential, {
     { lang: 'c', code: '#define SERVICE_UUID "6e400001-b5a3-f393-e0a9-e50e24dcca9e"\n#define FW_SHA256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"\n' },
     { lang: 'cpp', code: 'String key = "temperature";\nconst char* ssid = "myssid";\nconst char* password = "mypassword";\n' },
     { lang: 'cpp', code: 'static const char *KEY_NAME = "wifi_pass";\nconst char *NVS_PASSWORD_KEY = "wifi_pass";\n' },
+    { lang: 'c', name: 'NVS key names mirroring the macro name', code: '#define FACTORY_NVS_NAMESPACE "factory"\n#define FACTORY_KEY_POP       "prov_pop"\n#define FACTORY_KEY_MQTT_PASS "mqtt_pass"\n#define MQTT_PASS_NVS "mqtt_pass"\n' },
+    { lang: 'python', code: 'PREF_WIFI_PASSWORD = "wifi_password_v2"\n' },
     { lang: 'cpp', code: 'const char *logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";\n' },
     { lang: 'cpp', code: 'const char* password = "password";\nconst char* WIFI_PASSWORD = "WIFI_PASSWORD";\n' },
     // Python
@@ -97,6 +99,15 @@ ruleTester.run(hardcodedCredential, {
       name: 'IDF provisioning proof of possession',
       code: 'const char *pop = "abcd1234";\n',
       errors: [{ messageId: 'defaultCredential', suggestions: [{ output: '#include "secrets.h"\nconst char *pop = POP;\n' }] }],
+    },
+    {
+      lang: 'c',
+      name: 'provisioning PoP names are credentials by name; lower_snake passwords not mirrored by the name still count',
+      code: '#define PROV_POP "greenleaf"\n#define WIFI_PASS "wifi_home_2024"\n',
+      errors: [
+        { messageId: 'hardcoded', line: 1, suggestions: [{ output: '#include "secrets.h"\n#define WIFI_PASS "wifi_home_2024"\n' }] },
+        { messageId: 'hardcoded', line: 2, suggestions: [{ output: '#define PROV_POP "greenleaf"\n#include "secrets.h"\n' }] },
+      ],
     },
     {
       lang: 'cpp',

@@ -6,19 +6,10 @@ ruleTester.run(kconfigPlaintextTransport, {
     { lang: 'kconfig', code: 'CONFIG_MCUMGR=y\nCONFIG_MCUMGR_TRANSPORT_UDP=y\nCONFIG_MCUMGR_TRANSPORT_UDP_DTLS=y\n' },
     { lang: 'kconfig', code: 'CONFIG_HAWKBIT=y\nCONFIG_HAWKBIT_USE_TLS=y\n' },
     { lang: 'kconfig', code: '# CONFIG_MCUMGR_TRANSPORT_UDP is not set\n# CONFIG_HAWKBIT is not set\n' },
+    // MCUmgr over UDP without DTLS is one weakness, reported by zephyr-insecure-management (exposed-service).
+    { lang: 'kconfig', code: 'CONFIG_MCUMGR=y\nCONFIG_MCUMGR_TRANSPORT_UDP=y\nCONFIG_MCUMGR_TRANSPORT_UDP_IPV4=y\n', filePath: 'prj.conf' },
   ],
   invalid: [
-    {
-      lang: 'kconfig',
-      code: 'CONFIG_MCUMGR=y\nCONFIG_MCUMGR_TRANSPORT_UDP=y\nCONFIG_MCUMGR_TRANSPORT_UDP_IPV4=y\n',
-      filePath: 'prj.conf',
-      errors: [{ messageId: 'mcumgrUdp', line: 2, severity: 'error', suggestions: [{ output: 'CONFIG_MCUMGR=y\nCONFIG_MCUMGR_TRANSPORT_UDP=y\nCONFIG_MCUMGR_TRANSPORT_UDP_DTLS=y\nCONFIG_MCUMGR_TRANSPORT_UDP_IPV4=y\n' }] }],
-    },
-    {
-      lang: 'kconfig',
-      code: 'CONFIG_MCUMGR_TRANSPORT_UDP=y\n# CONFIG_MCUMGR_TRANSPORT_UDP_DTLS is not set\n',
-      errors: [{ messageId: 'mcumgrUdp', line: 1, suggestions: [{ output: 'CONFIG_MCUMGR_TRANSPORT_UDP=y\nCONFIG_MCUMGR_TRANSPORT_UDP_DTLS=y\n' }] }],
-    },
     {
       lang: 'kconfig',
       code: 'CONFIG_HAWKBIT=y\nCONFIG_HAWKBIT_SERVER="hawkbit.acme-iot.com"\n',

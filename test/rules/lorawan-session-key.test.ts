@@ -40,7 +40,7 @@ ruleTester.run(lorawanSessionKey, {
       name: 'MKRWAN secrets-style macro and test-file lowering',
       filePath: 'examples/otaa/otaa.ino',
       code: `#define SECRET_APP_KEY "${HEX}"\n`,
-      errors: [{ messageId: 'loraKey', severity: 'warning', suggestions: [{ output: '#include "secrets.h"\n' }] }],
+      errors: [{ messageId: 'loraKey', severity: 'info', suggestions: [{ output: '#include "secrets.h"\n' }] }],
     },
     { lang: 'python', code: `app_key = ubinascii.unhexlify('${HEX}')\n`, errors: [{ messageId: 'loraKey' }] },
     {

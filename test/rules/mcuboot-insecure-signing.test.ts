@@ -75,7 +75,7 @@ ruleTester.run(mcubootInsecureSigning, {
     {
       lang: 'kconfig', filePath: 'samples/smp_svr/sysbuild.conf', name: 'sample folder: lowered by the engine',
       code: 'SB_CONFIG_BOOT_SIGNATURE_KEY_FILE="root-ec-p384.pem"\n',
-      errors: [{ messageId: 'devSigningKey', severity: 'warning', suggestions: [{ output: `${TODO}SB_CONFIG_BOOT_SIGNATURE_KEY_FILE="keys/<project>-signing-key.pem"\n` }] }],
+      errors: [{ messageId: 'devSigningKey', severity: 'info', suggestions: [{ output: `${TODO}SB_CONFIG_BOOT_SIGNATURE_KEY_FILE="keys/<project>-signing-key.pem"\n` }] }],
     },
   ],
 });

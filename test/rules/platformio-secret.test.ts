@@ -34,7 +34,7 @@ ruleTester.run(platformioSecret, {
       name: 'example projects are lowered',
       filePath: 'examples/ota/platformio.ini',
       code: "[env:ota]\nbuild_flags = '-DOTA_PASSWORD=\"admin\"'\n",
-      errors: [{ messageId: 'buildFlag', severity: 'warning', suggestions: [{ output: "[env:ota]\nbuild_flags = '-DOTA_PASSWORD=\"${sysenv.OTA_PASSWORD}\"'\n" }] }],
+      errors: [{ messageId: 'buildFlag', severity: 'info', suggestions: [{ output: "[env:ota]\nbuild_flags = '-DOTA_PASSWORD=\"${sysenv.OTA_PASSWORD}\"'\n" }] }],
     },
   ],
 });

@@ -48,7 +48,7 @@ ruleTester.run(privateKeyInSource, {
       name: 'test fixtures are lowered',
       filePath: 'test/fixtures/ec.pem',
       code: pem('EC PRIVATE KEY'),
-      errors: [{ messageId: 'privateKey', severity: 'warning', suggestions: [{ output: pem('EC PRIVATE KEY') }] }],
+      errors: [{ messageId: 'privateKey', severity: 'info', suggestions: [{ output: pem('EC PRIVATE KEY') }] }],
     },
     { lang: 'c', code: `static const char keyCLIENT_PRIVATE_KEY_PEM[] =\n${cLines('RSA PRIVATE KEY')};\n`, errors: [{ messageId: 'privateKey', line: 2, column: 2, secret: B1 }] },
     { lang: 'cpp', code: `const char* client_key = R"KEY(\n${pem('PRIVATE KEY')})KEY";\n`, errors: [{ messageId: 'privateKey', line: 2, column: 1 }] },

@@ -29,7 +29,7 @@ ruleTester.run(tlsVerificationDisabledCall, {
       lang: 'cpp',
       code: 'void setup() {\n  client.setInsecure();\n}\n',
       filePath: 'test/test_mqtt/test_main.cpp',
-      errors: [{ messageId: 'setInsecure', severity: 'warning', suggestions: [{ output: `void setup() {\n${ROOT_CA('  ')}  client.setCACert(root_ca);\n}\n` }] }],
+      errors: [{ messageId: 'setInsecure', severity: 'info', suggestions: [{ output: `void setup() {\n${ROOT_CA('  ')}  client.setCACert(root_ca);\n}\n` }] }],
     },
     {
       lang: 'cpp',

@@ -30,7 +30,7 @@ ruleTester.run(zigbeeNetworkKey, {
       name: 'block-style array in a test fixture',
       filePath: 'test/fixtures/z2m.yaml',
       code: 'advanced:\n  network_key:\n    - 1\n    - 3\n    - 5\n    - 7\n    - 9\n    - 11\n    - 13\n    - 15\n    - 0\n    - 2\n    - 4\n    - 6\n    - 8\n    - 10\n    - 12\n    - 13\n',
-      errors: [{ messageId: 'defaultKey', severity: 'warning', suggestions: [{ output: 'advanced:\n  network_key:\n    GENERATE\n' }] }],
+      errors: [{ messageId: 'defaultKey', severity: 'info', suggestions: [{ output: 'advanced:\n  network_key:\n    GENERATE\n' }] }],
     },
   ],
 });

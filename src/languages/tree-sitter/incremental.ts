@@ -168,10 +168,12 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
   const fresh = ctx.facts;
   const prev = previous.facts;
   const merged = {} as Facts;
+  const moved = new Set<object>();
   for (const key of Object.keys(fresh) as Array<keyof Facts>) {
     if (key === 'pemBlocks') continue;
     const before = (prev[key] as Array<{ range: Range }>).filter((f) => f.range[0] < newFrom);
-    const after = (prev[key] as Array<{ range: Range }>).filter((f) => f.range[0] >= oldTo).map((f) => (delta ? shifted(f, delta) : f));
+    const after = (prev[key] as Array<{ range: Range }>).filter((f) => f.range[0] >= oldTo);
+    if (delta) for (const f of after) shiftInPlace(f, delta, moved);
     const middle = (fresh[key] as Array<{ range: Range }>).filter((f) => f.range[0] >= newFrom && f.range[0] < newTo);
     (merged as unknown as Record<string, unknown[]>)[key] = [...before, ...middle, ...after];
   }
@@ -181,13 +183,26 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
   return { facts: merged, errors: ctx.errors, errorRanges: ctx.errorRanges };
 }
 
-/** Deep copy of a fact with every range-like field (`range`, `*Range`) moved by `delta`. */
-function shifted<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((v) => shifted(v, delta)) as T;
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = (k === 'range' || k.endsWith('Range')) && Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' ? [v[0] + delta, v[1] + delta] : shifted(v, delta);
+/**
+ * Moves every range-like field (`range`, `*Range`) of a retained fact by `delta`, in place: the
+ * previous facts are spent after this call. Range arrays are replaced, never mutated, because
+ * findings already returned may hold them; `moved` keeps shared sub-objects from moving twice.
+ */
+function shiftInPlace(fact: object, delta: number, moved: Set<object>): void {
+  const stack: object[] = [fact];
+  while (stack.length) {
+    const o = stack.pop() as Record<string, unknown>;
+    if (moved.has(o)) continue;
+    moved.add(o);
+    if (Array.isArray(o)) {
+      for (const v of o) if (v && typeof v === 'object') stack.push(v);
+      continue;
+    }
+    for (const k in o) {
+      const v = o[k];
+      if (!v || typeof v !== 'object') continue;
+      if ((k === 'range' || k.endsWith('Range')) && Array.isArray(v) && v.length === 2 && typeof v[0] === 'number') o[k] = [v[0] + delta, v[1] + delta];
+      else stack.push(v);
+    }
   }
-  return out as T;
 }

@@ -45,6 +45,8 @@ export const CREDENTIAL_CALLS: readonly CredentialCall[] = [
   { name: 'setPasswordHash', receiver: /OTA|ota/, index: 0, languages: C, what: 'OTA password hash (password-equivalent)', envName: 'OTA_PASSWORD_HASH' },
   { name: 'setAuth', index: 1, languages: C, what: 'web password', envName: 'WEB_PASSWORD' },
   { name: 'authenticate', index: 1, minArgs: 2, languages: C, what: 'web password', envName: 'WEB_PASSWORD' },
+  { name: 'wifi_prov_mgr_start_provisioning', index: 1, languages: C, what: 'provisioning proof-of-possession', envName: 'PROV_POP' },
+  { name: 'network_prov_mgr_start_provisioning', index: 1, languages: C, what: 'provisioning proof-of-possession', envName: 'PROV_POP' },
   { name: 'prov_dev_set_symmetric_key_info', index: 1, languages: C, what: 'DPS symmetric key', envName: 'DPS_SYMMETRIC_KEY' },
   { name: 'begin', receiver: /^Blynk$/, index: 0, languages: C, what: 'Blynk auth token', envName: 'BLYNK_AUTH_TOKEN' },
   { name: 'begin', receiver: /^Blynk$/, index: 2, languages: C, what: 'Wi-Fi password', envName: 'WIFI_PASSWORD' },

@@ -21,6 +21,8 @@ const STRONG_SUFFIXES = ['password', 'passwd', 'pwd', 'psk', 'secret', 'token', 
 const NOT_PASS = new Set(['bypass', 'compass', 'encompass', 'surpass', 'overpass', 'underpass', 'trespass', 'highpass', 'lowpass', 'bandpass', 'allpass', 'multipass', 'firstpass', 'onepass', 'singlepass']);
 /** `<qualifier>_key` is a secret by name alone (`api_key`, `access_key`, `shared_access_key`). */
 const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'auth', 'private', 'symmetric', 'master', 'write', 'read', 'sas', 'signing', 'encryption', 'aes', 'hmac', 'psk', 'device', 'primary', 'secondary', 'client', 'app', 'sharedaccess']);
+/** Words that make `pop` an ESP-IDF provisioning proof-of-possession (a shared secret by name alone). */
+const PROV_QUALIFIERS = new Set(['prov', 'provisioning', 'provision', 'softap', 'ble']);
 /** Names that need value evidence: `key = "…"`, `auth: …`, ESP-IDF provisioning `pop`. */
 const WEAK_WORDS = new Set(['key', 'auth', 'pop', 'sas', 'pin', 'passcode']);
 /** A word after the credential word that makes the name describe something else. */
@@ -78,6 +80,8 @@ export function credentialStrength(name: string): CredentialStrength | undefined
       at = i; strength = 'weak';
       continue;
     }
+    if (w === 'pop' && PROV_QUALIFIERS.has(words[i - 1] ?? '')) { at = i; strength = 'strong'; continue; } // `PROV_POP`, `wifi_prov_pop`
+    if (w === 'possession' && words[i - 1] === 'of') { at = i; strength = 'strong'; continue; } // `proof_of_possession`
     if (WEAK_WORDS.has(w)) { at = i; strength ??= 'weak'; }
   }
   if (at < 0) return undefined;
@@ -121,6 +125,10 @@ const ENV_REF = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|%%?[A-Za-z0-9_]+%%?|@[A-Za-z0-9_]+
 const FORMAT = /%(?:[-+ 0#]?\d{0,3}(?:\.\d{1,3})?)(?:l{0,2}|h{0,2}|z)[sdiuxXfcp]|\{\d?\}/;
 const PROSE = /\s(?:the|your|a|an|is|are|not|for|to|please|enter|invalid|wrong|incorrect|failed|must|of|with)\s/i;
 const BOOL_OR_NUMBER = /^(?:true|false|yes|no|on|off|y|n|none|null|nil|[-+]?\d+(?:\.\d+)?)$/i;
+/** A short lower_snake identifier: the shape of NVS / Preferences / settings key names (`mqtt_pass`, `prov_pop`). */
+const KEY_NAME_VALUE = /^[a-z][a-z0-9]{0,23}(?:_[a-z0-9]{1,23}){1,4}$/;
+/** Name words that mark a constant holding a storage key name, when they come before the credential word. */
+const KEY_NAME_MARKERS = new Set(['key', 'nvs', 'pref', 'prefs', 'setting', 'settings', 'field', 'attr']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Why a literal is not a secret value, or undefined when it may be one. */
@@ -129,6 +137,7 @@ export function nonSecretReason(value: string, name: string, placeholderWords: r
   if (isPlaceholder(v, placeholderWords)) return 'placeholder';
   if (v.includes('-----BEGIN ')) return 'pem'; // private-key-in-source owns PEM blocks
   if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z0-9]/g, '') === name.toLowerCase().replace(/[^a-z0-9]/g, '')) return 'name';
+  if (isKeyNameValue(v, name)) return 'key-name';
   if (URL_LIKE.test(v) || v.startsWith('data:')) return 'url';
   if (PATH_LIKE.test(v) && !/\s/.test(v)) return 'path';
   if (ENV_REF.test(v)) return 'env';
@@ -136,6 +145,21 @@ export function nonSecretReason(value: string, name: string, placeholderWords: r
   if (PROSE.test(` ${v} `) || /[:?]\s*$/.test(v)) return 'prose';
   if (/^(?:your|my|enter|insert|paste|put)\b/i.test(v) || /\b(?:here|example|changeme|placeholder)\b/i.test(v)) return 'placeholder';
   return undefined;
+}
+
+/**
+ * A storage key name rather than a secret: a short lower_snake identifier whose words mirror the
+ * constant's name (`#define MQTT_PASS_KEY_NAME "mqtt_pass"`), or that shares a word with a name
+ * marked as a key (`#define FACTORY_KEY_MQTT_PASS "mqtt_pass"`, `NVS_POP "prov_pop"`). A real
+ * password that happens to be lower_snake (`wifi_home_2024`) is not mirrored by its name.
+ */
+export function isKeyNameValue(value: string, name: string): boolean {
+  if (!name || value.length > 32 || !KEY_NAME_VALUE.test(value)) return false;
+  const valueWords = nameWords(value);
+  const words = nameWords(name.replace(/^CONFIG_/, ''));
+  if (valueWords.every((w) => words.includes(w))) return true;
+  const marked = words.slice(0, -1).some((w) => KEY_NAME_MARKERS.has(w));
+  return marked && valueWords.some((w) => words.includes(w));
 }
 
 /** True when a literal is an unquoted manifest boolean or number (`enabled: true`, `CONFIG_X=5`). */

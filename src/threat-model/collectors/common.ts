@@ -6,6 +6,14 @@ import { baseName } from '../../core/paths';
 export const CODE_LANGUAGES: readonly LanguageId[] = ['c', 'cpp', 'python', 'javascript', 'typescript'];
 export const MANIFEST_LANGUAGES: readonly LanguageId[] = ['yaml', 'json', 'ini', 'kconfig', 'dotenv'];
 
+/** URL schemes the model knows: TLS or not, default port. */
+export const SCHEMES: Readonly<Record<string, { tls: boolean; port: number }>> = {
+  mqtt: { tls: false, port: 1883 }, mqtts: { tls: true, port: 8883 }, tcp: { tls: false, port: 1883 }, ssl: { tls: true, port: 8883 },
+  tls: { tls: true, port: 8883 }, http: { tls: false, port: 80 }, https: { tls: true, port: 443 }, ws: { tls: false, port: 80 },
+  wss: { tls: true, port: 443 }, coap: { tls: false, port: 5683 }, coaps: { tls: true, port: 5684 }, amqp: { tls: false, port: 5672 },
+  amqps: { tls: true, port: 5671 }, ftp: { tls: false, port: 21 }, telnet: { tls: false, port: 23 },
+};
+
 /** The string a value stands for: a literal, or an identifier bound to a literal in the same file (`#define MQTT_HOST "…"`). */
 export function resolveString(value: ValueFact, facts: Facts): string | undefined {
   if ((value.kind === 'string' || value.kind === 'template') && typeof value.value === 'string') return value.value;

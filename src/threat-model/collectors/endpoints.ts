@@ -6,26 +6,23 @@
 import type { Range } from '../../core/facts';
 import type { CollectContext, Collector } from '../../core/rule';
 import { isLoopbackHost, parseUrl } from '../../core/text';
-import type { EndpointValue } from '../signals';
+import type { EndpointRefValue, EndpointValue } from '../signals';
 import { SIG, isOwnOutput, signalJson, signalWeakness } from '../signals';
-import { CODE_LANGUAGES, MANIFEST_LANGUAGES, resolveNumber, resolveString } from './common';
+import { CODE_LANGUAGES, MANIFEST_LANGUAGES, SCHEMES, resolveNumber, resolveString } from './common';
 
-const SCHEMES: Readonly<Record<string, { tls: boolean; port: number }>> = {
-  mqtt: { tls: false, port: 1883 }, mqtts: { tls: true, port: 8883 }, tcp: { tls: false, port: 1883 }, ssl: { tls: true, port: 8883 },
-  tls: { tls: true, port: 8883 }, http: { tls: false, port: 80 }, https: { tls: true, port: 443 }, ws: { tls: false, port: 80 },
-  wss: { tls: true, port: 443 }, coap: { tls: false, port: 5683 }, coaps: { tls: true, port: 5684 }, amqp: { tls: false, port: 5672 },
-  amqps: { tls: true, port: 5671 }, ftp: { tls: false, port: 21 }, telnet: { tls: false, port: 23 },
-};
 /** Hosts of XML namespaces, schemas and docs: not endpoints the device talks to. */
 const NOT_ENDPOINTS = /(^|\.)(w3\.org|json-schema\.org|schemas\.xmlsoap\.org|xmlsoap\.org|purl\.org|apache\.org|creativecommons\.org|opensource\.org|gnu\.org)$/;
 const OTA_CALLS = new Set(['update', 'esp_https_ota', 'esp_https_ota_begin', 'begin_ota', 'updateSpiffs', 'updateFS']);
 const OTA_PATH = /\.(bin|img|hex|swu|mender|raucb|signed)(\?|$)|\/(ota|firmware|fw|update)s?(\/|\?|$)/i;
+/** All-caps constant names, and those that name an address or port. */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]{1,63}$/;
+const ADDRESS_NAME = /(HOST|BROKER|SERVER|PORT|URL|URI|ADDR|ENDPOINT)/;
 const BROKER_KEYS = /^(broker|mqtt_?broker|mqtt_?server|mqtt_?host|broker_?(host|address|url))$/i;
 
 export const endpointCollector: Collector = {
   id: 'tm-endpoints',
   languages: [...CODE_LANGUAGES, ...MANIFEST_LANGUAGES],
-  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt'],
+  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt', 'host', 'server', '_port', '_url', '_uri'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const seen = new Set<number>();
@@ -34,6 +31,7 @@ export const endpointCollector: Collector = {
       if (OTA_CALLS.has(call.name)) for (const a of call.args) otaArgRanges.push(a.value.range);
       collectCallEndpoint(ctx, call, seen);
     }
+    collectConstants(ctx);
     for (const kv of ctx.facts.keyValues) {
       if (seen.has(kv.value.range[0])) continue;
       const text = typeof kv.value.value === 'string' ? kv.value.value : undefined;
@@ -60,16 +58,42 @@ export const endpointCollector: Collector = {
 function collectCallEndpoint(ctx: CollectContext, call: CollectContext['facts']['calls'][number], seen: Set<number>): void {
   const isServer = call.name === 'setServer';
   const isConnect = (call.name === 'connect' || call.name === 'connect_async') && call.receiver !== 'WiFi';
-  if ((!isServer && !isConnect) || call.args.length < 2) return;
+  // PubSubClient.connect(clientId, user, pass) is not a host/port pair: only setServer or a two-argument connect.
+  if ((!isServer && !isConnect) || call.args.length < 2 || (isConnect && call.args.length > 3)) return;
   const [hostArg, portArg] = call.args;
   const port = resolveNumber(portArg.value, ctx.facts);
-  if (port === undefined) return; // PubSubClient.connect(clientId, user, pass) is not a host/port pair
   const host = resolveString(hostArg.value, ctx.facts);
-  if (!host || !/^[A-Za-z0-9.-]{1,253}$/.test(host)) return;
+  const via = `${call.callee}()`;
+  if (port === undefined || host === undefined) {
+    // Host or port named by a constant from another file (`#define MQTT_BROKER_HOST` in config.h): the builder resolves it.
+    const hostRef = host === undefined && hostArg.value.kind === 'identifier' && CONSTANT_NAME.test(hostArg.value.text.trim()) ? hostArg.value.text.trim() : undefined;
+    const portRef = port === undefined && portArg.value.kind === 'identifier' && CONSTANT_NAME.test(portArg.value.text.trim()) ? portArg.value.text.trim() : undefined;
+    if ((host !== undefined || hostRef) && (port !== undefined || portRef) && (isServer || call.args.length === 2)) {
+      signalJson(ctx, SIG.endpointRef, 'host-port', { host, hostRef, port, portRef, via } satisfies EndpointRefValue, call.range);
+    }
+    return;
+  }
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(host)) return;
   seen.add(hostArg.value.range[0]);
+  emit(ctx, { ...hostPortEndpoint(host, port, isServer), via }, call.range);
+}
+
+/** Scheme, TLS and role of a `(host, port)` pair: MQTT ports and `setServer` are brokers, 443/8443 HTTPS APIs, the rest raw TCP/TLS. */
+export function hostPortEndpoint(host: string, port: number, mqtt: boolean): Omit<EndpointValue, 'via'> {
   const tls = port === 8883 || port === 443 || port === 8443;
-  const scheme = port === 8883 || port === 1883 || isServer ? (tls ? 'mqtts' : 'mqtt') : tls ? 'tls' : 'tcp';
-  emit(ctx, { scheme, host: host.toLowerCase(), port, tls, role: 'broker', via: `${call.callee}()` }, call.range);
+  const isMqtt = mqtt || port === 8883 || port === 1883;
+  const scheme = isMqtt ? (tls ? 'mqtts' : 'mqtt') : port === 443 || port === 8443 ? 'https' : port === 80 ? 'http' : tls ? 'tls' : 'tcp';
+  return { scheme, host: host.toLowerCase(), port, tls, role: isMqtt ? 'broker' : 'api' };
+}
+
+/** Host/port/URL constants (`#define MQTT_BROKER_HOST "…"`, `MQTT_PORT = 1883`) for cross-file resolution. */
+function collectConstants(ctx: CollectContext): void {
+  for (const a of ctx.facts.assignments) {
+    if ((a.kind !== 'define' && a.kind !== 'variable') || a.path.length || !CONSTANT_NAME.test(a.name) || !ADDRESS_NAME.test(a.name)) continue;
+    if ((a.value.kind === 'string' || a.value.kind === 'number') && a.value.value !== undefined && String(a.value.value).length <= 2048) {
+      ctx.signal({ kind: SIG.constant, key: a.name, value: String(a.value.value), range: a.range });
+    }
+  }
 }
 
 /** Emits an endpoint for a URL-looking value; returns true when it was one. */

@@ -6,6 +6,7 @@ import { endpointCollector } from './endpoints';
 import { kconfigSecurityCollector } from './kconfig-security';
 import { platformCollector } from './platform';
 import { policyCollector } from './policies';
+import { envFileCollector, runtimeCollector } from './runtime';
 import { transportCollector } from './transport';
 import { updateCollector } from './updates';
 
@@ -18,4 +19,6 @@ export const threatModelCollectors: readonly Collector[] = [
   kconfigSecurityCollector,
   transportCollector,
   policyCollector,
+  runtimeCollector,
+  envFileCollector,
 ];

@@ -7,7 +7,7 @@
 import { isTruthy } from '../../core/fact-helpers';
 import type { Collector } from '../../core/rule';
 import type { FindingRowId } from '../taxonomy';
-import { SIG, isOwnOutput, signalMitigation, signalWeakness } from '../signals';
+import { SIG, isOwnOutput, signalMitigation, signalTlsScope, signalWeakness } from '../signals';
 
 /** `CONFIG_X=y` → mitigation kind. */
 export const KCONFIG_MITIGATIONS: Readonly<Record<string, string>> = {
@@ -68,6 +68,9 @@ export const kconfigSecurityCollector: Collector = {
       if (mitigation) signalMitigation(ctx, mitigation, evidence, kv.range);
       const weak = KCONFIG_WEAKNESSES[kv.key];
       if (weak) signalWeakness(ctx, weak, kv.key.toLowerCase(), evidence, kv.range);
+      // esp-tls options hold for every TLS connection of the firmware.
+      if (weak === 'F4') signalTlsScope(ctx, 'disabled', { targets: [], global: true }, kv.range);
+      else if (mitigation === 'ca-cert') signalTlsScope(ctx, 'verified', { targets: [], global: true }, kv.range);
       const update = KCONFIG_UPDATES[kv.key] ?? (kv.key.startsWith('CONFIG_PARTITION_TABLE_') && kv.key.includes('OTA') ? 'esp-idf-ota' : undefined);
       if (update && !updates.has(update)) {
         updates.add(update);

@@ -63,7 +63,7 @@ export const THREAT_MODEL_HANDLERS: Readonly<Record<ExternalCommandName, Handler
     if (!folder) return;
     const t = target === undefined ? undefined : threatOf(deps, target);
     const text = t && (await readIfExists(fileUri(folder, 'markdown')));
-    const idx = text ? text.split('\n').findIndex((l) => l.startsWith('#') && l.includes(t.id)) : -1;
+    const idx = text ? text.split('\n').findIndex((l) => l.includes(t.id)) : -1; // the threat's row in the report
     await openReport(folder, idx >= 0 ? idx + 1 : undefined);
   },
   tmCopyAttackIds: async (deps, target) => {

@@ -109,7 +109,7 @@ export function diagramHtml(webview: vscode.Webview, mermaidJs: vscode.Uri, mode
   .legend { display: flex; gap: 18px; margin: 6px 0 14px; font-size: 0.92em; color: var(--vscode-descriptionForeground); }
   .legend span::before { content: ''; display: inline-block; width: 26px; height: 0; margin-right: 6px; vertical-align: middle; border-top: 2px solid var(--vscode-foreground); }
   .legend .danger::before { border-top: 2px dashed #d00; }
-  #diagram svg { max-width: 100%; height: auto; }
+  #diagram svg { max-width: 100%; max-height: calc(100vh - 120px); height: auto; display: block; margin: 0 auto; }
   #error { color: var(--vscode-errorForeground); white-space: pre-wrap; }
   pre#source { display: none; }
 </style>

@@ -104,7 +104,7 @@ describe('threat model UI', () => {
     assert.equal(threatsOf(await inspect()).find((x) => x.label === t.title)?.contextValue, 'threat.open');
   });
 
-  it('marks a false positive, assigns an owner and copies ATT&CK ids', async () => {
+  it('marks a false positive, assigns an owner, copies ATT&CK ids and opens the report at the threat', async () => {
     const t0 = modelOnDisk().threats[0];
     await vscode.commands.executeCommand('iotsec.tm.markFalsePositive', t0.id, 'Test fixture value');
     await vscode.commands.executeCommand('iotsec.tm.assignOwner', t0.id, 'firmware-team');
@@ -114,6 +114,9 @@ describe('threat model UI', () => {
     const ids = await vscode.commands.executeCommand<string>('iotsec.tm.copyAttackIds', t0.id);
     assert.equal(ids, [...t.attack.ics, ...t.attack.enterprise].join(', '));
     assert.equal(await vscode.env.clipboard.readText(), ids);
+    await vscode.commands.executeCommand('iotsec.tm.openReport', t0.id);
+    const editor = await waitFor('report opened', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/THREAT_MODEL.md') && vscode.window.activeTextEditor);
+    assert.ok(editor.document.lineAt(editor.selection.start.line).text.includes(t0.id), 'at the threat\'s row');
   });
 
   it('never overwrites a malformed YAML and opens it at the problem line', async () => {
