@@ -303,7 +303,7 @@ function baseFinding(meta: RuleMeta, report: Report, config: ResolvedConfig, fil
     messageId: report.messageId,
     category: meta.category,
     severity,
-    message: redactAll(formatMessage(meta, report), secrets),
+    message: redactAll(formatMessage(meta, report), secrets) + (isTest ? ' [test/example file: info only]' : ''),
     filePath,
     range: report.range,
     fix: report.fix,

@@ -128,7 +128,8 @@ function checkFinding(rule: RuleDefinition, c: InvalidCase, f: Finding, e: Expec
   assert.doesNotMatch(f.message, /\{\{\s*\w+\s*\}\}/, 'unfilled placeholder in message');
   if (e.data) {
     const expected = rule.meta.messages[e.messageId].replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in e.data! ? String(e.data![k]) : m));
-    assert.equal(f.message, expected);
+    // The engine tags findings in test/example files; the rule's own message is what is checked here.
+    assert.equal(f.message.replace(/ \[test\/example file: info only\]$/, ''), expected);
   }
   if (e.line !== undefined) assert.equal(f.start.line, e.line, 'line');
   if (e.column !== undefined) assert.equal(f.start.column, e.column, 'column');
