@@ -9,7 +9,11 @@ import type { LanguageId } from '../core/language';
 import { CHANNEL_AUTH_ONLY, MITIGATION_ROWS, ROWS_CREATED_BY_MITIGATION, ROW_DESCRIPTION, ROW_SEVERITY } from './evidence';
 import { TRUST_BOUNDARIES, boundaryOfHost, kindOfHost } from './network';
 import { buildPracticeCoverage } from './practices';
-import type { CertificateValue, CredentialValue, EndpointValue, PolicyValue, WeaknessValue } from './signals';
+import { isLoopbackHost, parseUrl } from '../core/text';
+import { isWeakSignature } from './collectors/certificates';
+import { SCHEMES } from './collectors/common';
+import { hostPortEndpoint } from './collectors/endpoints';
+import type { CertificateValue, CredentialValue, EndpointRefValue, EndpointValue, PolicyValue, TlsScopeValue, TlsTarget, WeaknessValue } from './signals';
 import { SIG, isOwnOutput, parseSignalValue } from './signals';
 import type { FindingRowId } from './taxonomy';
 import { ATTACK_VERSION, CWES, ROW_CATEGORY, findingRow, rowForFinding } from './taxonomy';
@@ -41,6 +45,8 @@ interface Draft {
   /** CWE ids of the findings behind the causes. */
   cwe: string[];
   mitigations: MitigationLocation[];
+  /** Title suffix when the target's name does not say it (shared credentials: every component). */
+  label?: string;
 }
 
 type LocalKind = 'device' | 'gateway' | 'tool';
@@ -54,6 +60,9 @@ const TOOL_DIRS = new Set(['tool', 'tools', 'script', 'scripts', 'util', 'utils'
 /** File names of developer / factory tooling. */
 const TOOL_FILES = /^(provision|flash|burn|sign|gen|generate|build|deploy|release|upload|make|extra_script|pre_|post_)/i;
 const EXPIRING_DAYS = 90;
+const VERIFICATION_LABEL: Readonly<Record<DataFlow['verification'], string>> = {
+  verified: 'TLS verified', disabled: 'TLS unverified', unknown: 'TLS verification unknown', default: 'TLS', none: 'PLAINTEXT',
+};
 const SEVERITY_OF: Readonly<Record<Finding['severity'], ThreatSeverity>> = { error: 'high', warning: 'medium', info: 'low' };
 const SEVERITY_RANK: Readonly<Record<ThreatSeverity, number>> = { low: 0, medium: 1, high: 2 };
 
@@ -138,6 +147,29 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     for (const s of policySigs) addLocation(components.get(cloudPolicyId)!.locations, s);
   }
 
+  // Connections whose host/port are constants defined in another file (`setServer(MQTT_BROKER_HOST,
+  // MQTT_BROKER_PORT)` with both in config.h): resolve them, preferring the same component's definition.
+  const constants = sigs.filter((s) => s.kind === SIG.constant);
+  const constantValue = (name: string, file: string): string | undefined => {
+    const all = constants.filter((c) => c.key === name);
+    const comp = componentOfFile(file).id;
+    return (all.find((c) => componentOfFile(c.file).id === comp) ?? all[0])?.value;
+  };
+  for (const s of sigs.filter((x) => x.kind === SIG.endpointRef)) {
+    const v = parseSignalValue<EndpointRefValue>(s.value);
+    if (!v) continue;
+    const host = v.host ?? (v.hostRef ? constantValue(v.hostRef, s.file) : undefined);
+    const port = Number(v.port ?? (v.portRef ? constantValue(v.portRef, s.file) : undefined));
+    if (!host || !/^[A-Za-z0-9.-]{1,253}$/.test(host) || !host.includes('.') || !Number.isInteger(port) || port < 1 || port > 65535) continue;
+    const ep: EndpointValue = { ...hostPortEndpoint(host, port, v.via.endsWith('setServer()')), via: v.via };
+    const names = [v.hostRef, v.portRef].filter(Boolean).join(', ');
+    sigs.push({ ...s, kind: SIG.endpoint, key: ep.scheme, value: JSON.stringify(ep) });
+    if (ep.tls) sigs.push({ ...s, kind: SIG.mitigation, key: 'tls-endpoint', value: `${ep.scheme}://${ep.host}:${ep.port}` });
+    else if (!isLoopbackHost(ep.host)) {
+      sigs.push({ ...s, kind: SIG.weakness, key: 'F3', value: JSON.stringify({ id: 'plaintext-endpoint', evidence: `${v.via}: ${ep.scheme}://${ep.host}:${ep.port}${names ? ` (${names})` : ''}` } satisfies WeaknessValue) });
+    }
+  }
+
   // Remote hosts and flows.
   const endpoints = sigs.filter((s) => s.kind === SIG.endpoint).map((s) => ({ s, v: parseSignalValue<EndpointValue>(s.value) })).filter((e): e is { s: Sig; v: EndpointValue } => !!e.v);
   const rolesByHost = new Map<string, Set<string>>();
@@ -179,40 +211,102 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     if (!d) { d = { row, targetKey, target, causes: [], cwe: [], mitigations: [] }; drafts.set(k, d); }
     return d;
   };
-  const targetFor = (row: FindingRowId, file: string, line: number, evidence: string, ruleId = ''): { component?: string; flow?: string } => {
-    if (row === 'F9' && components.has(cloudPolicyId)) return { component: cloudPolicyId };
+  // TLS verification settings and the connection(s) they belong to (see collectors/connections.ts).
+  const scopes = sigs.filter((s) => s.kind === SIG.tlsScope).map((s) => ({ s, v: parseSignalValue<TlsScopeValue>(s.value) })).filter((x): x is { s: Sig; v: TlsScopeValue } => !!x.v);
+  const resolveTarget = (t: TlsTarget, file: string): { host: string; port?: number } | undefined => {
+    if (t.host) return { host: t.host, port: t.port };
+    const text = t.ref ? constantValue(t.ref, file) : undefined;
+    if (!text) return undefined;
+    const u = text.includes('://') ? parseUrl(text) : undefined;
+    if (u) return { host: u.host, port: u.port ?? t.port ?? SCHEMES[u.scheme]?.port };
+    return /^[A-Za-z0-9.-]{1,253}$/.test(text) ? { host: text.toLowerCase(), port: t.port } : undefined;
+  };
+  /** What a TLS setting at a location applies to: TLS flows it names, every flow of the component, or nothing known. */
+  const tlsScopeAt = (state: 'disabled' | 'verified', file: string, line: number, endLine: number): { flows: DataFlow[]; global: boolean; attributed: boolean; anchor?: string } => {
+    const scope = scopes.find(({ s }) => s.key === state && s.file === file && s.line <= endLine && line <= (s.endLine ?? s.line));
+    if (!scope) return { flows: [], global: false, attributed: false };
+    if (scope.v.global) return { flows: [], global: true, attributed: true, anchor: scope.v.anchor };
+    const from = componentOfFile(file).id;
+    const targets = scope.v.targets.map((t) => resolveTarget(t, file)).filter((t): t is { host: string; port?: number } => !!t);
+    const matched = [...flows.values()].filter((f) => f.from === from && f.tls && targets.some((t) => flowHost.get(f.id) === t.host && (t.port === undefined || t.port === f.port)));
+    return { flows: matched, global: false, attributed: targets.length > 0, anchor: scope.v.anchor ? `${file}#${scope.v.anchor}` : undefined };
+  };
+  /** Per-flow verification evidence, filled while causes and mitigations are attributed. */
+  const tlsState = {
+    disabledFlows: new Set<string>(), verifiedFlows: new Set<string>(), disabledComponents: new Set<string>(), verifiedComponents: new Set<string>(),
+    unattributedDisabledFiles: new Set<string>(), unattributedVerifiedFiles: new Set<string>(), disabledAnchors: new Set<string>(),
+  };
+
+  const targetsFor = (row: FindingRowId, file: string, line: number, endLine: number, evidence: string, ruleId = ''): Array<{ component?: string; flow?: string }> => {
+    if (row === 'F9' && components.has(cloudPolicyId)) return [{ component: cloudPolicyId }];
     const comp = componentOfFile(file);
     if (row === 'F3') {
       const at = flowAt.get(`${file}:${line}`);
-      if (at) return { flow: at.id };
-      // A plaintext client (e.g. `PubSubClient mqtt(plainClient)`) names no host: match by host, then by protocol.
+      if (at) return [{ flow: at.id }];
+      // A plaintext client (e.g. `PubSubClient mqtt(plainClient)`) names no host: match by host, port, then protocol.
       const lower = `${evidence} ${ruleId}`.toLowerCase();
       const plain = [...flows.values()].filter((f) => f.from === comp.id && !f.tls);
-      const match = plain.find((f) => lower.includes(flowHost.get(f.id)!)) ?? plain.find((f) => lower.includes(f.protocol.toLowerCase()))
-        ?? (plain.length === 1 ? plain[0] : undefined);
-      if (match) return { flow: match.id };
+      const match = plain.find((f) => lower.includes(flowHost.get(f.id)!)) ?? plain.find((f) => f.port !== undefined && evidence.trim() === String(f.port))
+        ?? plain.find((f) => lower.includes(f.protocol.toLowerCase())) ?? (plain.length === 1 ? plain[0] : undefined);
+      if (match) return [{ flow: match.id }];
     }
-    return { component: comp.id };
+    if (row === 'F4') {
+      const scope = tlsScopeAt('disabled', file, line, endLine);
+      if (scope.anchor) tlsState.disabledAnchors.add(scope.anchor);
+      if (scope.global) tlsState.disabledComponents.add(comp.id);
+      else if (!scope.attributed) tlsState.unattributedDisabledFiles.add(file);
+      for (const f of scope.flows) tlsState.disabledFlows.add(f.id);
+      if (scope.flows.length) return scope.flows.map((f) => ({ flow: f.id }));
+    }
+    return [{ component: comp.id }];
   };
 
-  for (const f of findings) {
-    const row = rowForFinding(f);
-    const d = draftFor(row, targetFor(row, f.filePath, f.start.line, f.evidence, f.ruleId));
-    d.causes.push({
-      file: f.filePath, line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column,
-      ruleId: f.ruleId, evidence: f.evidence, message: f.message, fingerprint: f.fingerprint, severity: SEVERITY_OF[f.severity],
-    });
-    d.cwe.push(...f.cwe);
+  // Credentials shared across files (rule shared-credential, row F11): one threat listing every location.
+  const sharedFindings = findings.filter((f) => f.ruleId === 'shared-credential').sort((a, b) => a.filePath.localeCompare(b.filePath) || a.start.line - b.start.line);
+  if (sharedFindings.length) {
+    const d: Draft = { row: 'F11', targetKey: 'shared-credentials', target: { component: componentOfFile(sharedFindings[0].filePath).id }, causes: [], cwe: [], mitigations: [] };
+    drafts.set('F11|shared-credentials', d);
+    for (const f of sharedFindings) {
+      d.causes.push({
+        file: f.filePath, line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column,
+        ruleId: f.ruleId, evidence: f.evidence, message: f.message, fingerprint: f.fingerprint, severity: SEVERITY_OF[f.severity],
+      });
+      for (const r of f.related ?? []) {
+        if (!r.start) continue;
+        const file = r.filePath ?? f.filePath;
+        if (d.causes.some((c) => c.file === file && c.line === r.start!.line)) continue;
+        d.causes.push({ file, line: r.start.line, column: r.start.column, endLine: r.end?.line, endColumn: r.end?.column, ruleId: f.ruleId, evidence: `same credential as ${f.filePath}:${f.start.line}`, message: r.message, severity: SEVERITY_OF[f.severity] });
+      }
+      d.cwe.push(...f.cwe);
+    }
+    d.label = [...new Set(d.causes.map((c) => componentOfFile(c.file).name))].sort().join(', ');
   }
-  const hasCauseAt = (d: Draft, file: string, line: number): boolean => d.causes.some((c) => c.file === file && c.line === line);
+
+  for (const f of findings) {
+    if (f.ruleId === 'shared-credential') continue;
+    const row = rowForFinding(f);
+    for (const target of targetsFor(row, f.filePath, f.start.line, f.end.line, f.evidence, f.ruleId)) {
+      const d = draftFor(row, target);
+      d.causes.push({
+        file: f.filePath, line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column,
+        ruleId: f.ruleId, evidence: f.evidence, message: f.message, fingerprint: f.fingerprint, severity: SEVERITY_OF[f.severity],
+      });
+      d.cwe.push(...f.cwe);
+    }
+  }
+  /** True when the draft already has a cause on any line of [line, endLine] in the file (a rule reported it). */
+  const hasCauseAt = (d: Draft, file: string, line: number, endLine = line): boolean => d.causes.some((c) => c.file === file && c.line <= endLine && line <= (c.endLine ?? c.line));
   for (const s of sigs.filter((x) => x.kind === SIG.weakness)) {
     const v = parseSignalValue<WeaknessValue>(s.value);
     const row = s.key as FindingRowId;
     if (!v || !(row in ROW_SEVERITY)) continue;
-    const d = draftFor(row, targetFor(row, s.file, s.line, v.evidence));
-    if (hasCauseAt(d, s.file, s.line)) continue;
-    const internet = row === 'F3' && d.target.flow && components.get(flows.get(d.target.flow)!.to)?.boundary !== 'local-network';
-    d.causes.push({ ...loc(s), ruleId: `iotsec/${v.id}`, evidence: v.evidence, severity: internet ? 'high' : ROW_SEVERITY[row] });
+    for (const target of targetsFor(row, s.file, s.line, s.endLine ?? s.line, v.evidence)) {
+      const d = draftFor(row, target);
+      if (hasCauseAt(d, s.file, s.line, s.endLine ?? s.line)) continue;
+      const flow = d.target.flow ? flows.get(d.target.flow) : undefined;
+      const internet = row === 'F3' && flow && !['local-network', 'device'].includes(components.get(flow.to)?.boundary ?? '');
+      d.causes.push({ ...loc(s), ruleId: `iotsec/${v.id}`, evidence: v.evidence, severity: internet ? 'high' : ROW_SEVERITY[row] });
+    }
   }
 
   // Certificates (F10).
@@ -222,11 +316,15 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     if (!v) continue;
     const comp = componentOfFile(s.file);
     const expiry = expiryState(v.notAfter, now);
-    certificates.push({ ...loc(s), subject: v.subject, issuer: v.issuer, notBefore: v.notBefore, notAfter: v.notAfter, keyType: v.keyType, keySize: v.keySize, selfSigned: v.selfSigned, ca: v.ca, expiry, component: comp.id });
+    const weaknesses = certificateWeaknesses(v);
+    certificates.push(stripUndefined({
+      ...loc(s), subject: v.subject, issuer: v.issuer, notBefore: v.notBefore, notAfter: v.notAfter, keyType: v.keyType, keySize: v.keySize,
+      selfSigned: v.selfSigned, ca: v.ca, expiry, signatureAlgorithm: v.signatureAlgorithm, weaknesses: weaknesses.length ? weaknesses : undefined, component: comp.id,
+    }));
     const problems: string[] = [];
     if (expiry === 'expired') problems.push(`expired on ${v.notAfter}`);
     if (expiry === 'expiring') problems.push(`expires on ${v.notAfter}`);
-    if (v.keyType === 'rsa' && (v.keySize ?? 0) < 2048) problems.push(`RSA key of ${v.keySize} bits`);
+    problems.push(...weaknesses);
     if (v.selfSigned && !v.ca) problems.push('self-signed end-entity certificate');
     if (!problems.length) continue;
     const d = draftFor('F10', { component: comp.id });
@@ -243,10 +341,26 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     for (const row of rows) {
       const ml: MitigationLocation = { ...loc(m), kind: m.key, evidence: m.value ?? m.key };
       if (row === 'F3') {
-        // TLS to the same host mitigates that host's plaintext flow; TLS elsewhere does not.
+        // TLS from the same component to the same host (the host speaks TLS) partly mitigates that plaintext flow; TLS elsewhere does not.
         const host = /:\/\/([^:/]+)/.exec(m.value ?? '')?.[1];
-        for (const d of drafts.values()) if (d.row === 'F3' && d.target.flow && flowHost.get(d.target.flow) === host) pushUnique(d.mitigations, ml);
+        const from = componentOfFile(m.file).id;
+        for (const d of drafts.values()) {
+          if (d.row === 'F3' && d.target.flow && flowHost.get(d.target.flow) === host && flows.get(d.target.flow)!.from === from) pushUnique(d.mitigations, ml);
+        }
         continue;
+      }
+      if (row === 'F4') {
+        const scope = tlsScopeAt('verified', m.file, m.line, m.endLine ?? m.line);
+        // A CA on the same options object / client as a disabled check is never used: no mitigation.
+        if (scope.anchor && tlsState.disabledAnchors.has(scope.anchor)) continue;
+        const from = componentOfFile(m.file).id;
+        if (scope.global) tlsState.verifiedComponents.add(from);
+        else if (!scope.attributed) tlsState.unattributedVerifiedFiles.add(m.file);
+        for (const f of scope.flows) {
+          tlsState.verifiedFlows.add(f.id);
+          pushUnique(draftFor('F4', { flow: f.id }).mitigations, ml);
+        }
+        if (scope.flows.length) continue;
       }
       const target = row === 'F9' && components.has(cloudPolicyId) ? { component: cloudPolicyId } : { component: componentOfFile(m.file).id };
       const key = `${row}|component:${target.component}`;
@@ -271,14 +385,15 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
       const anchor = ups[0];
       if (!signed) {
         const d = draftFor('F5', { component: comp.id });
-        if (!hasCauseAt(d, anchor.file, anchor.line)) {
+        // A rule already reported the weakness (with its own anchor): the absence adds nothing.
+        if (!d.causes.length) {
           d.causes.push({ ...loc(anchor), ruleId: 'iotsec/absence', absence: true, severity: 'high',
             evidence: `${ups.map((u) => u.key).join(', ')}: no image signature verification or secure boot found${authenticated ? ' (channel password only)' : ''}` });
         }
       }
       if (!antiRollback && hasKconfig) {
         const d = draftFor('F6', { component: comp.id });
-        if (!hasCauseAt(d, anchor.file, anchor.line)) {
+        if (!d.causes.length) {
           d.causes.push({ ...loc(anchor), ruleId: 'iotsec/absence', absence: true, severity: 'medium', evidence: `${anchor.key}: no anti-rollback / downgrade prevention enabled` });
         }
       }
@@ -290,20 +405,21 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     }
   }
 
-  // Verification state of TLS flows: disabled where the same file turns verification off, verified where it pins a CA.
-  const f4Files = new Set([...drafts.values()].filter((d) => d.row === 'F4').flatMap((d) => d.causes.map((c) => c.file)));
-  const caFiles = new Set(mitigationSigs.filter((m) => MITIGATION_ROWS[m.key]?.includes('F4')).map((m) => m.file));
-  const kconfigCa = new Set(mitigationSigs.filter((m) => m.key === 'ca-cert' && m.languageId === 'kconfig').map((m) => componentOfFile(m.file).id));
+  // Verification state of TLS flows, per connection: disabled / verified where a setting is tied to
+  // the flow (or holds for the whole component); `unknown` where a file of the flow turns verification
+  // off but nothing ties it to a connection; verified where such a file pins a CA and nothing is off.
   for (const flow of flows.values()) {
     if (!flow.tls) continue;
     const files = flow.locations.map((l) => l.file);
-    if (files.some((f) => f4Files.has(f))) flow.verification = 'disabled';
-    else if (files.some((f) => caFiles.has(f)) || kconfigCa.has(flow.from)) flow.verification = 'verified';
+    if (tlsState.disabledFlows.has(flow.id) || tlsState.disabledComponents.has(flow.from)) flow.verification = 'disabled';
+    else if (tlsState.verifiedFlows.has(flow.id)) flow.verification = 'verified';
+    else if (files.some((f) => tlsState.unattributedDisabledFiles.has(f))) flow.verification = 'unknown';
+    else if (tlsState.verifiedComponents.has(flow.from) || files.some((f) => tlsState.unattributedVerifiedFiles.has(f))) flow.verification = 'verified';
   }
   for (const flow of flows.values()) {
     const to = components.get(flow.to)!;
     flow.crossesBoundary = to.boundary !== components.get(flow.from)!.boundary;
-    const state = !flow.tls ? 'PLAINTEXT' : flow.verification === 'disabled' ? 'TLS unverified' : flow.verification === 'verified' ? 'TLS verified' : 'TLS';
+    const state = !flow.tls ? 'PLAINTEXT' : VERIFICATION_LABEL[flow.verification];
     flow.label = `${flow.protocol}${flow.port ? ` ${flow.port}` : ''} ${state}`;
   }
 
@@ -356,9 +472,9 @@ function finishThreat(d: Draft, components: Map<string, Component>, flows: Map<s
   const status: ThreatStatus = causes.length ? (mitigations.length ? 'partially-mitigated' : 'open') : authOnly ? 'partially-mitigated' : 'mitigated';
   const severity = causes.reduce<ThreatSeverity>((s, c) => (SEVERITY_RANK[c.severity] > SEVERITY_RANK[s] ? c.severity : s), causes.length ? 'low' : ROW_SEVERITY[d.row]);
   const flow = d.target.flow ? flows.get(d.target.flow) : undefined;
-  const label = flow
+  const label = d.label ?? (flow
     ? `${components.get(flow.from)?.name} → ${components.get(flow.to)?.name} (${flow.protocol}${flow.port ? ` ${flow.port}` : ''})`
-    : components.get(d.target.component ?? '')?.name ?? d.target.component ?? '';
+    : components.get(d.target.component ?? '')?.name ?? d.target.component ?? '');
   const extraCwe = d.cwe.filter((c) => c in CWES);
   return {
     id: `T-${stableHash('threat', d.row, d.targetKey).slice(0, 10)}`,
@@ -416,6 +532,17 @@ function addLocation(list: SourceLocation[], s: SourceLocation): void {
 
 function pushUnique(list: MitigationLocation[], m: MitigationLocation): void {
   if (!list.some((x) => x.file === m.file && x.line === m.line && x.kind === m.kind)) list.push(m);
+}
+
+/** Weak signature (MD2/MD5/SHA-1, except on a self-signed root whose signature nobody checks) and weak keys. */
+export function certificateWeaknesses(v: CertificateValue): string[] {
+  const out: string[] = [];
+  const root = v.selfSigned && v.ca;
+  if (!root && isWeakSignature(v.signatureAlgorithm)) out.push(`weak ${v.signatureAlgorithm} signature`);
+  if (v.keyType === 'rsa' && v.keySize !== undefined && v.keySize < 2048) out.push(`RSA key of ${v.keySize} bits`);
+  if (v.keyType === 'dsa') out.push(`DSA key${v.keySize ? ` of ${v.keySize} bits` : ''}`);
+  if (v.keyType === 'ec' && v.keySize !== undefined && v.keySize < 256) out.push(`EC key of ${v.keySize} bits`);
+  return out;
 }
 
 function expiryState(notAfter: string | undefined, now: Date): 'valid' | 'expiring' | 'expired' | 'unknown' {
