@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const t0 = performance.now();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const cli = require(join(__dirname, '..', 'dist', 'cli.js')) as { runCli(argv: string[], io: { stdout(s: string): void; stderr(s: string): void; cwd: string }): Promise<number> };
 const loadedMs = performance.now() - t0;
 const dir = mkdtempSync(join(tmpdir(), 'iotsec-cold-'));

@@ -65,15 +65,14 @@ export const esphomeOtaUnprotected = defineRule({
 
     const web = at('web_server');
     if (web && !at('web_server', 'auth')) {
+      // Only where the developer explicitly turns web OTA on (a line of its own). A bare `web_server:`
+      // without auth (web OTA on by default for Arduino builds) is one weakness, an open web UI,
+      // reported once at `web_server:` by unauthenticated-service.
       const flag = at('web_server', 'ota');
-      const idf = ['esp-idf', 'esp_idf'].includes(String(at('esp32', 'framework', 'type')?.value.value ?? '').toLowerCase());
       if (webServerPlatform) {
         ctx.report({ messageId: 'webServerNoAuth', data: { why: 'enabled by `ota: - platform: web_server`' }, range: webServerPlatform.range });
       } else if (flag && isTruthy(flag.value)) {
         ctx.report({ messageId: 'webServerNoAuth', data: { why: 'enabled by `ota: true`' }, range: flag.range });
-      } else if (!flag && !idf) {
-        // The `ota` option defaults to true on ESP8266 and ESP32 Arduino builds (false for ESP-IDF).
-        ctx.report({ messageId: 'webServerNoAuth', data: { why: 'on by default for Arduino-framework builds' }, range: web.keyRange, severity: 'warning' });
       }
     }
 

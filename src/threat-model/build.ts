@@ -60,6 +60,7 @@ const TOOL_DIRS = new Set(['tool', 'tools', 'script', 'scripts', 'util', 'utils'
 /** File names of developer / factory tooling. */
 const TOOL_FILES = /^(provision|flash|burn|sign|gen|generate|build|deploy|release|upload|make|extra_script|pre_|post_)/i;
 const EXPIRING_DAYS = 90;
+const BARE_LITERAL = /^(false|true|0|1|none|null|n|y)$/i;
 const VERIFICATION_LABEL: Readonly<Record<DataFlow['verification'], string>> = {
   verified: 'TLS verified', disabled: 'TLS unverified', unknown: 'TLS verification unknown', default: 'TLS', none: 'PLAINTEXT',
 };
@@ -182,7 +183,9 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     const kind = kindOfHost(v.host, rolesByHost.get(v.host)!);
     const toId = `${kind}:${v.host}`;
     if (!components.has(toId)) {
-      components.set(toId, { id: toId, name: v.host, kind, boundary: boundaryOfHost(v.host), host: v.host, properties: {}, locations: [] });
+      // Loopback is the calling machine itself: same trust boundary as the caller.
+      const boundary = isLoopbackHost(v.host) ? from.boundary : boundaryOfHost(v.host);
+      components.set(toId, { id: toId, name: v.host, kind, boundary, host: v.host, properties: {}, locations: [] });
     }
     const to = components.get(toId)!;
     addLocation(to.locations, s);
@@ -302,7 +305,12 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     if (!v || !(row in ROW_SEVERITY)) continue;
     for (const target of targetsFor(row, s.file, s.line, s.endLine ?? s.line, v.evidence)) {
       const d = draftFor(row, target);
-      if (hasCauseAt(d, s.file, s.line, s.endLine ?? s.line)) continue;
+      const same = d.causes.find((c) => c.file === s.file && c.line <= (s.endLine ?? s.line) && s.line <= (c.endLine ?? c.line));
+      if (same) {
+        // The rule's evidence is a bare literal (`False`, `0`): say what it belongs to.
+        if (BARE_LITERAL.test(same.evidence.trim())) same.evidence = `${v.evidence} (${same.evidence.trim()})`;
+        continue;
+      }
       const flow = d.target.flow ? flows.get(d.target.flow) : undefined;
       const internet = row === 'F3' && flow && !['local-network', 'device'].includes(components.get(flow.to)?.boundary ?? '');
       d.causes.push({ ...loc(s), ruleId: `iotsec/${v.id}`, evidence: v.evidence, severity: internet ? 'high' : ROW_SEVERITY[row] });

@@ -11,6 +11,7 @@ export const MITIGATION_ROWS: Readonly<Record<string, readonly FindingRowId[]>> 
   'signed-apps': ['F5'],
   'update-signature': ['F5'],
   'mcuboot-signature': ['F5'],
+  'mcuboot-signing-key': ['F5'],
   'ota-password': ['F5'],
   'ota-password-hash': ['F5'],
   'rauc-keyring': ['F5'],

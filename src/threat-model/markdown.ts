@@ -43,11 +43,11 @@ export function renderMarkdown(model: ThreatModel, opts: MarkdownOptions = {}): 
   out.push('');
 
   out.push('## Data flows', '', '```mermaid', renderMermaid(model), '```', '');
-  out.push('Red dashed links: PLAINTEXT or TLS unverified.', '');
+  out.push('Red dashed links: PLAINTEXT or TLS unverified. Orange dotted links: TLS whose verification the code leaves unclear (a verification-off setting in the same file that could not be tied to a connection).', '');
   if (model.dataFlows.length) {
     out.push('| Flow | From | To | Protocol | TLS | Verification | Evidence |', '|---|---|---|---|---|---|---|');
     for (const f of model.dataFlows) {
-      out.push(`| ${f.id} | ${cell(comp.get(f.from)?.name ?? f.from)} | ${cell(comp.get(f.to)?.name ?? f.to)} | ${f.protocol}${f.port ? ` ${f.port}` : ''} | ${f.tls ? 'yes' : '**no**'} | ${f.verification === 'disabled' ? '**disabled**' : f.verification} | ${f.locations.slice(0, 3).map(link).join(', ')} |`);
+      out.push(`| ${f.id} | ${cell(comp.get(f.from)?.name ?? f.from)} | ${cell(comp.get(f.to)?.name ?? f.to)} | ${f.protocol}${f.port ? ` ${f.port}` : ''} | ${f.tls ? 'yes' : '**no**'} | ${f.verification === 'disabled' ? '**disabled**' : f.verification === 'unknown' ? '**unknown**' : f.verification} | ${f.locations.slice(0, 3).map(link).join(', ')} |`);
     }
     out.push('');
   }
@@ -75,7 +75,7 @@ export function renderMarkdown(model: ThreatModel, opts: MarkdownOptions = {}): 
 
   const a = model.assets;
   out.push('## Asset inventory', '');
-  out.push('### Devices and gateways', '', '| Component | Kind | Trust boundary | Properties |', '|---|---|---|---|');
+  out.push('### Components', '', '| Component | Kind | Trust boundary | Properties |', '|---|---|---|---|');
   for (const c of model.components) {
     out.push(`| ${cell(c.name)} | ${c.kind} | ${c.boundary} | ${cell(Object.entries(c.properties).map(([k, v]) => `${k}=${v}`).join(', ')) || '—'} |`);
   }
@@ -91,9 +91,10 @@ export function renderMarkdown(model: ThreatModel, opts: MarkdownOptions = {}): 
     out.push('');
   }
   if (a.certificates.length) {
-    out.push('### Certificates', '', '| Subject | Issuer | Not after | Expiry | Key | Where |', '|---|---|---|---|---|---|');
+    out.push('### Certificates', '', '| Subject | Issuer | Not after | Expiry | Key | Signature | Where |', '|---|---|---|---|---|---|---|');
     for (const c of a.certificates) {
-      out.push(`| ${cell(c.subject)} | ${cell(c.issuer)}${c.selfSigned ? ' (self-signed)' : ''} | ${c.notAfter ?? '?'} | ${c.expiry === 'valid' ? 'valid' : `**${c.expiry}**`} | ${c.keyType ?? '?'} ${c.keySize ?? ''} | ${link(c)} |`);
+      const weak = c.weaknesses?.length ? ` **weak: ${cell(c.weaknesses.join(', '))}**` : '';
+      out.push(`| ${cell(c.subject)} | ${cell(c.issuer)}${c.selfSigned ? ' (self-signed)' : ''} | ${c.notAfter ?? '?'} | ${c.expiry === 'valid' ? 'valid' : `**${c.expiry}**`} | ${c.keyType ?? '?'} ${c.keySize ?? ''} | ${cell(c.signatureAlgorithm ?? '?')}${weak} | ${link(c)} |`);
     }
     out.push('');
   }

@@ -15,9 +15,10 @@ export function mermaidLabel(text: string): string {
 }
 
 const SHAPE: Readonly<Record<string, [string, string]>> = {
-  device: ['[', ']'], gateway: ['[[', ']]'], broker: ['([', '])'], 'ota-server': ['[/', '/]'], cloud: ['{{', '}}'], 'web-service': ['(', ')'],
+  device: ['[', ']'], gateway: ['[[', ']]'], tool: ['>', ']'], broker: ['([', '])'], 'ota-server': ['[/', '/]'], cloud: ['{{', '}}'], 'web-service': ['(', ')'],
 };
 const DANGER = 'stroke:#d00,stroke-width:2px,stroke-dasharray:4';
+const UNCLEAR = 'stroke:#e80,stroke-width:2px,stroke-dasharray:2';
 
 /** The diagram source (without the ```mermaid fence). */
 export function renderMermaid(model: ThreatModel): string {
@@ -32,6 +33,7 @@ export function renderMermaid(model: ThreatModel): string {
   }
   for (const b of model.trustBoundaries) {
     const members = model.components.filter((c) => c.boundary === b.id);
+    if (!members.length) continue;
     out.push(`  subgraph ${mermaidId('b', b.id)}["${mermaidLabel(b.name)}"]`);
     out.push('    direction TB');
     for (const c of members) {
@@ -42,10 +44,17 @@ export function renderMermaid(model: ThreatModel): string {
     out.push('  end');
   }
   const styles: string[] = [];
-  model.dataFlows.forEach((f, i) => {
+  let edge = 0;
+  for (const f of model.dataFlows) {
+    const from = ids.get(f.from);
+    const to = ids.get(f.to);
+    if (!from || !to) continue; // a hand-edited flow naming a component that is gone
     const danger = !f.tls || f.verification === 'disabled';
-    out.push(`  ${ids.get(f.from)} ${danger ? '-.->' : '-->'}|"${mermaidLabel(f.label)}"| ${ids.get(f.to)}`);
-    if (danger) styles.push(`  linkStyle ${i} ${DANGER}`);
-  });
+    const unclear = f.verification === 'unknown';
+    out.push(`  ${from} ${danger || unclear ? '-.->' : '-->'}|"${mermaidLabel(f.label)}"| ${to}`);
+    if (danger) styles.push(`  linkStyle ${edge} ${DANGER}`);
+    else if (unclear) styles.push(`  linkStyle ${edge} ${UNCLEAR}`);
+    edge++;
+  }
   return [...out, ...styles].join('\n');
 }

@@ -63,7 +63,9 @@ export function buildPracticeCoverage(input: CoverageInput): PracticeCoverage[] 
         else questions.push('Are updates rolled out in stages (canary group first), and who holds the signing key?');
         break;
       case 7:
-        if (gateways.length) questions.push(`Which ports do ${gateways.join(', ')} listen on, are unused services disabled, and do they use temporary cloud credentials?`);
+        if (gateways.length) {
+          questions.push(`Which ports ${gateways.length === 1 ? 'does' : 'do'} ${gateways.join(', ')} listen on, are unused services disabled, and ${gateways.length === 1 ? 'does it' : 'do they'} use temporary cloud credentials?`);
+        }
         break;
       case 8:
         questions.push(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Fix } from '../core/finding';
+import type { FileEdit, Finding, Fix } from '../core/finding';
 import type { CommentSyntax, LanguageId } from '../core/language';
 import { applyEdits } from '../core/fixes';
 import { suppressionComment } from '../core/suppressions';
@@ -98,8 +98,9 @@ export async function fixEdit(doc: vscode.TextDocument, fix: Fix): Promise<vscod
   for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.range[0]), doc.positionAt(e.range[1])), e.text);
   const dir = vscode.Uri.joinPath(doc.uri, '..');
   const pending = new Map<string, { uri: vscode.Uri; existing: string | undefined; added: string }>();
-  for (const fe of fix.fileEdits ?? []) {
-    const uri = vscode.Uri.joinPath(dir, fe.path);
+  for (const raw of fix.fileEdits ?? []) {
+    const fe = raw.path === '.gitignore' ? await retargetGitignore(doc, dir, raw) : raw;
+    const uri = fe.path === raw.path ? vscode.Uri.joinPath(dir, fe.path) : vscode.Uri.parse(fe.path);
     let p = pending.get(uri.toString());
     if (!p) {
       p = { uri, existing: await readText(uri), added: '' };
@@ -129,6 +130,33 @@ export function fixAllEdit(doc: vscode.TextDocument, entry: FileFindings): vscod
   const edit = new vscode.WorkspaceEdit();
   for (const e of applied) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.range[0]), doc.positionAt(e.range[1])), e.text);
   return edit;
+}
+
+/**
+ * Rules ask for `.gitignore` next to the document; users keep one at the repository root. Use the
+ * nearest existing `.gitignore` up to the workspace folder (else the folder's root) and rewrite the
+ * entries relative to it, so `secrets.h` in `src/` becomes `src/secrets.h` in the root file.
+ */
+async function retargetGitignore(doc: vscode.TextDocument, dir: vscode.Uri, fe: FileEdit): Promise<FileEdit> {
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  if (!folder) return fe;
+  let at = dir;
+  let target: vscode.Uri | undefined;
+  for (;;) {
+    const candidate = vscode.Uri.joinPath(at, '.gitignore');
+    if ((await readText(candidate)) !== undefined) { target = candidate; break; }
+    if (at.path === folder.uri.path || !at.path.startsWith(folder.uri.path)) break;
+    at = vscode.Uri.joinPath(at, '..');
+  }
+  target ??= vscode.Uri.joinPath(folder.uri, '.gitignore');
+  const base = vscode.Uri.joinPath(target, '..').path.replace(/\/$/, '');
+  const rel = dir.path.startsWith(base + '/') ? dir.path.slice(base.length + 1) : '';
+  const prefix = (line: string): string => (rel && line.trim() && !line.startsWith('#') ? `${rel}/${line.replace(/^\//, '')}` : line);
+  return {
+    path: target.toString(),
+    append: fe.append.split('\n').map(prefix).join('\n'),
+    unlessContains: fe.unlessContains === undefined ? undefined : prefix(fe.unlessContains),
+  };
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

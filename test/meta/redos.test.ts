@@ -122,8 +122,6 @@ test('compileSecretPatterns names the pattern and says why it was rejected', () 
 });
 
 test('a vulnerable pattern in .iotsec.yaml is a config error the CLI reports', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'iotsec-redos-'));
   try {
     writeFileSync(join(dir, '.iotsec.yaml'), 'secretPatterns:\n  - id: evil\n    pattern: "(a+)+$"\n  - id: fine\n    pattern: "acme_[a-z0-9]{16}"\n');

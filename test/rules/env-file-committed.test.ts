@@ -45,7 +45,8 @@ describe('env-file-committed', () => {
       assert.equal(f.messageId, 'committed');
       assert.equal(f.start.line, c.line);
       assert.equal(f.severity, c.severity);
-      assert.equal(f.message, `${file} holds ${c.count} secret value(s) and is not git-ignored: it will be committed with them (CWE-798).`);
+      const lowered = c.severity === 'info' ? ' [test/example file: info only]' : '';
+      assert.equal(f.message, `${file} holds ${c.count} secret value(s) and is not git-ignored: it will be committed with them (CWE-798).${lowered}`);
       assert.equal(f.suggestions?.length, 1);
       assert.equal(applyEdits(c.code, f.suggestions![0].edits).text, c.code);
       assert.deepEqual(f.suggestions![0].fileEdits, [{ path: '.gitignore', append: `${file}\n`, unlessContains: file }]);

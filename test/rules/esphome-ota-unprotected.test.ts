@@ -6,6 +6,8 @@ const SECRETS = { 'secrets.yaml': '# ota_password: "<set a long random password 
 
 ruleTester.run(esphomeOtaUnprotected, {
   valid: [
+    // A bare web_server without auth (web OTA on by default on Arduino builds) is reported once, by unauthenticated-service.
+    { lang: 'yaml', name: 'default web_server OTA on an Arduino build', code: `${HEAD}web_server:\n  port: 80\n` },
     { lang: 'yaml', code: `${HEAD}ota:\n  - platform: esphome\n    password: !secret ota_password\n`, name: 'password from secrets.yaml' },
     { lang: 'yaml', code: `${HEAD}api:\n  encryption:\n    key: !secret api_key\nota:\n  - platform: esphome\n    encryption: {}\n`, name: 'newer encryption block' },
     { lang: 'yaml', code: `${HEAD}ota:\n  password: "f3a9c2d17be84e0b"\n`, name: 'legacy map form with a password (literal: the secret rule reports it)' },
@@ -47,11 +49,6 @@ ruleTester.run(esphomeOtaUnprotected, {
       lang: 'yaml', name: 'EH-08: web_server OTA platform without auth, esphome OTA protected',
       code: `${HEAD}ota:\n  - platform: esphome\n    password: !secret ota_password\n  - platform: web_server\nweb_server:\n  port: 80\n`,
       errors: [{ messageId: 'webServerNoAuth', data: { why: 'enabled by `ota: - platform: web_server`' }, line: 10, severity: 'error' }],
-    },
-    {
-      lang: 'yaml', name: 'EH-08: default web_server OTA on an Arduino build',
-      code: `${HEAD}web_server:\n  port: 80\n`,
-      errors: [{ messageId: 'webServerNoAuth', data: { why: 'on by default for Arduino-framework builds' }, line: 7, severity: 'warning' }],
     },
     {
       lang: 'yaml', name: 'EH-08: explicit ota: true',

@@ -58,9 +58,9 @@ export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
             previous = undefined;
             return extractIncremental(p, parsers[0], source, text, opts.dialect, deadline, retain);
           }
-          if (retain) return extractRetained(opts.id, grammars[0], parseOrTimeout(parsers[0], source, null, deadline), source, text, opts.dialect);
+          if (retain) return extractRetained(opts.id, grammars[0], parseOrTimeout(parsers[0], source, null, deadline), source, text, opts.dialect, deadline);
         }
-        return parseBest(parsers, 0, source, deadline, (tree) => extractFromTree(tree, text, opts.dialect));
+        return parseBest(parsers, 0, source, deadline, (tree) => extractFromTree(tree, text, opts.dialect, deadline));
       } catch (err) {
         if (ParseTimeout.is(err)) return { facts: emptyFacts(), errors: [], errorRanges: [], timedOut: true };
         const message = `Could not parse ${opts.id}: ${err instanceof Error ? err.message : String(err)}`;
@@ -74,8 +74,9 @@ export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
 }
 
 /** Walks `tree` (parsed from `text`) and returns the facts. */
-export function extractFromTree(tree: Tree, text: string, dialect: Dialect): ExtractResult {
+export function extractFromTree(tree: Tree, text: string, dialect: Dialect, deadline?: number): ExtractResult {
   const ctx = new ExtractContext(text, dialect);
+  ctx.deadline = deadline;
   walkTree(tree, ctx);
   findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
   return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges };

@@ -33,6 +33,9 @@ export class ExtractContext {
   private readonly scopeNames: string[] = [];
   private readonly stringMemo = new Map<number, StringFact>();
 
+  /** `performance.now()` time after which the walk stops (the document is then a budget skip). */
+  deadline: number | undefined;
+
   constructor(readonly text: string, readonly dialect: Dialect) {}
 
   /** Source text of `node`, sliced from the document (never from the wasm heap). */

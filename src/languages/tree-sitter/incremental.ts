@@ -11,7 +11,7 @@ import { ExtractContext } from './context';
 import type { Dialect } from './context';
 import { findPemBlocks } from './pem';
 import type { CodeGrammar } from './runtime';
-import { collectErrors, walkTopLevel, walkTree } from './walk';
+import { collectErrors, walkTopLevel, walkTree, WalkTimeout } from './walk';
 
 /** A top-level node of the retained tree, as plain data (no wasm handle). */
 interface Top {
@@ -46,8 +46,8 @@ export class CodeParse implements RetainedParse {
 
 /** Thrown through `withTree`-style code when the progress callback cancelled the parse. */
 export class ParseTimeout extends Error {
-  static is(e: unknown): e is ParseTimeout {
-    return e instanceof ParseTimeout;
+  static is(e: unknown): e is ParseTimeout | WalkTimeout {
+    return e instanceof ParseTimeout || e instanceof WalkTimeout;
   }
 }
 
@@ -74,9 +74,15 @@ function topsOf(tree: Tree): { nodes: Node[]; tops: Top[] } {
 }
 
 /** Full extraction that also returns the retained parse (the tree is kept, not freed). */
-export function extractRetained(language: LanguageId, grammar: CodeGrammar, tree: Tree, source: string, text: string, dialect: Dialect): ExtractResult {
+export function extractRetained(language: LanguageId, grammar: CodeGrammar, tree: Tree, source: string, text: string, dialect: Dialect, deadline?: number): ExtractResult {
   const ctx = new ExtractContext(text, dialect);
-  walkTree(tree, ctx);
+  ctx.deadline = deadline;
+  try {
+    walkTree(tree, ctx);
+  } catch (err) {
+    tree.delete();
+    throw err;
+  }
   findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
   const { tops } = topsOf(tree);
   return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges, retained: new CodeParse(language, grammar, source, tree, ctx.facts, tops) };
@@ -132,7 +138,7 @@ export function extractIncremental(previous: CodeParse, parser: Parser, source: 
     oldTree.delete();
   }
   try {
-    const result = reextract(previous, tree, edit, text, dialect);
+    const result = reextract(previous, tree, edit, text, dialect, deadline);
     if (retain) {
       result.retained = new CodeParse(previous.language, previous.grammar, source, tree, result.facts, topsOf(tree).tops);
       return result;
@@ -145,7 +151,7 @@ export function extractIncremental(previous: CodeParse, parser: Parser, source: 
   }
 }
 
-function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, dialect: Dialect): ExtractResult {
+function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, dialect: Dialect, deadline: number | undefined): ExtractResult {
   const delta = edit.newEnd - edit.oldEnd;
   const { nodes, tops } = topsOf(tree);
   const old = previous.tops;
@@ -164,6 +170,7 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
   const oldTo = s > 0 ? old[old.length - s].start : Number.POSITIVE_INFINITY;
 
   const ctx = new ExtractContext(text, dialect);
+  ctx.deadline = deadline;
   walkTopLevel(tree, nodes.slice(p, nodes.length - s), ctx);
   const fresh = ctx.facts;
   const prev = previous.facts;

@@ -9,6 +9,13 @@ import { MAX_PARSE_ERRORS } from './context';
 
 type Handler = Dialect['handlers'][string];
 
+/** The walk ran past `ExtractContext.deadline`. */
+export class WalkTimeout extends Error {
+  constructor() {
+    super('analysis exceeded time budget');
+  }
+}
+
 interface Table {
   /** Handler by numeric type id; anonymous tokens that share a name (`string` in TS types) get none. */
   byId: (Handler | undefined)[];
@@ -51,8 +58,11 @@ export function walkTopLevel(tree: Tree, tops: readonly Node[], ctx: ExtractCont
 
 function runHandlers(nodes: readonly (Node | null)[], table: Table, ctx: ExtractContext): void {
   let skipEnd = -1;
-  for (const node of nodes) {
+  const deadline = ctx.deadline;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (!node) continue;
+    if (deadline !== undefined && (i & 1023) === 0 && performance.now() > deadline) throw new WalkTimeout();
     const start = node.startIndex;
     if (start < skipEnd) continue; // inside a subtree a handler already consumed
     const handler = table.byId[node.typeId];

@@ -14,7 +14,7 @@ import type { TlsScopeValue, TlsTarget } from '../signals';
 import { SCHEMES, resolveNumber, resolveString } from './common';
 
 /** Property / keyword / key names that carry the peer's address. */
-const ADDRESS_KEYS = new Set(['url', 'uri', 'host', 'hostname', 'server', 'servers', 'broker', 'address', 'endpoint', 'resource', 'baseurl', 'base_url', 'brokerurl', 'broker_url']);
+const ADDRESS_KEYS = new Set(['url', 'uri', 'host', 'hostname', 'server', 'servers', 'broker', 'address', 'endpoint', 'resource', 'baseurl', 'base_url', 'brokerurl', 'broker_url', 'serverurl', 'servers_url']);
 /** Receiver methods that open or address a connection. */
 const CONNECT_METHODS = new Set(['connect', 'connect_async', 'setServer', 'begin', 'open', 'request', 'get', 'post', 'put', 'patch', 'delete', 'urlopen']);
 /** An all-caps constant name (a macro or module constant another file may define). */

@@ -22,7 +22,7 @@ const BROKER_KEYS = /^(broker|mqtt_?broker|mqtt_?server|mqtt_?host|broker_?(host
 export const endpointCollector: Collector = {
   id: 'tm-endpoints',
   languages: [...CODE_LANGUAGES, ...MANIFEST_LANGUAGES],
-  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt', 'host', 'server', '_port', '_url', '_uri'],
+  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt', 'mqttclient', 'host', 'server', '_port', '_url', '_uri'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const seen = new Set<number>();
@@ -56,6 +56,7 @@ export const endpointCollector: Collector = {
 };
 
 function collectCallEndpoint(ctx: CollectContext, call: CollectContext['facts']['calls'][number], seen: Set<number>): void {
+  if (call.name === 'MQTTClient') { collectUmqttClient(ctx, call, seen); return; }
   const isServer = call.name === 'setServer';
   const isConnect = (call.name === 'connect' || call.name === 'connect_async') && call.receiver !== 'WiFi';
   // PubSubClient.connect(clientId, user, pass) is not a host/port pair: only setServer or a two-argument connect.
@@ -76,6 +77,22 @@ function collectCallEndpoint(ctx: CollectContext, call: CollectContext['facts'][
   if (!/^[A-Za-z0-9.-]{1,253}$/.test(host)) return;
   seen.add(hostArg.value.range[0]);
   emit(ctx, { ...hostPortEndpoint(host, port, isServer), via }, call.range);
+}
+
+/** MicroPython umqtt `MQTTClient(client_id, server, port=0, user=None, password=None, keepalive=0, ssl=False, …)`. */
+function collectUmqttClient(ctx: CollectContext, call: CollectContext['facts']['calls'][number], seen: Set<number>): void {
+  const arg = (name: string, index: number): CollectContext['facts']['calls'][number]['args'][number] | undefined =>
+    call.args.find((a) => a.name === name) ?? (call.args[index] && !call.args[index].name ? call.args[index] : undefined);
+  const server = arg('server', 1);
+  const host = server ? resolveString(server.value, ctx.facts) : undefined;
+  if (!server || !host || !/^[A-Za-z0-9.-]{1,253}$/.test(host)) return;
+  const sslArg = arg('ssl', 6);
+  const tls = !!sslArg && !/^(false|none|0)$/i.test(sslArg.value.text.trim());
+  const portArg = arg('port', 2);
+  const given = portArg ? resolveNumber(portArg.value, ctx.facts) : undefined;
+  const port = given || (tls ? 8883 : 1883); // umqtt: port=0 means the default for the ssl setting
+  seen.add(server.value.range[0]);
+  emit(ctx, { scheme: tls ? 'mqtts' : 'mqtt', host: host.toLowerCase(), port, tls, role: 'broker', via: `${call.callee}()` }, call.range);
 }
 
 /** Scheme, TLS and role of a `(host, port)` pair: MQTT ports and `setServer` are brokers, 443/8443 HTTPS APIs, the rest raw TCP/TLS. */

@@ -18,10 +18,15 @@ export const KCONFIG_MITIGATIONS: Readonly<Record<string, string>> = {
   CONFIG_BOOTLOADER_APP_ANTI_ROLLBACK: 'anti-rollback',
   CONFIG_MCUBOOT_DOWNGRADE_PREVENTION: 'anti-rollback',
   CONFIG_MCUBOOT_HW_DOWNGRADE_PREVENTION: 'anti-rollback',
+  SB_CONFIG_MCUBOOT_DOWNGRADE_PREVENTION: 'anti-rollback',
+  SB_CONFIG_MCUBOOT_HW_DOWNGRADE_PREVENTION: 'anti-rollback',
   CONFIG_BOOT_SIGNATURE_TYPE_RSA: 'mcuboot-signature',
   CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256: 'mcuboot-signature',
   CONFIG_BOOT_SIGNATURE_TYPE_ED25519: 'mcuboot-signature',
   CONFIG_BOOT_VALIDATE_SLOT0: 'mcuboot-signature',
+  SB_CONFIG_BOOT_SIGNATURE_TYPE_RSA: 'mcuboot-signature',
+  SB_CONFIG_BOOT_SIGNATURE_TYPE_ECDSA_P256: 'mcuboot-signature',
+  SB_CONFIG_BOOT_SIGNATURE_TYPE_ED25519: 'mcuboot-signature',
   CONFIG_SECURE_FLASH_ENC_ENABLED: 'flash-encryption',
   CONFIG_NVS_ENCRYPTION: 'nvs-encryption',
   CONFIG_BOOT_ENCRYPT_IMAGE: 'image-encryption',
@@ -31,10 +36,14 @@ export const KCONFIG_MITIGATIONS: Readonly<Record<string, string>> = {
   CONFIG_ESP_TLS_SERVER_CERT_VERIFY_REQUIRED: 'ca-cert',
 };
 
+/** Options naming the project's own MCUboot signing key (the sysbuild spelling first). */
+const SIGNING_KEY_FILES = new Set(['SB_CONFIG_BOOT_SIGNATURE_KEY_FILE', 'CONFIG_BOOT_SIGNATURE_KEY_FILE', 'CONFIG_MCUBOOT_SIGNATURE_KEY_FILE']);
+
 /** `CONFIG_X=y` → weakness row. */
 const KCONFIG_WEAKNESSES: Readonly<Record<string, FindingRowId>> = {
   CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP: 'F5',
   CONFIG_BOOT_SIGNATURE_TYPE_NONE: 'F5',
+  SB_CONFIG_BOOT_SIGNATURE_TYPE_NONE: 'F5',
   CONFIG_ESP_TLS_SKIP_SERVER_CERT_VERIFY: 'F4',
   CONFIG_SECURE_BOOT_ALLOW_JTAG: 'F8',
   CONFIG_SECURE_FLASH_UART_BOOTLOADER_ALLOW_ENC: 'F8',
@@ -48,6 +57,7 @@ const KCONFIG_UPDATES: Readonly<Record<string, string>> = {
   CONFIG_PARTITION_TABLE_TWO_OTA: 'esp-idf-ota',
   CONFIG_ESP_HTTPS_OTA_DECRYPT_CB: 'esp-idf-ota',
   CONFIG_BOOTLOADER_MCUBOOT: 'mcuboot',
+  SB_CONFIG_BOOTLOADER_MCUBOOT: 'mcuboot',
   CONFIG_MCUBOOT: 'mcuboot',
   CONFIG_MCUMGR: 'mcumgr',
   CONFIG_MCUMGR_GRP_IMG: 'mcumgr',
@@ -62,6 +72,12 @@ export const kconfigSecurityCollector: Collector = {
     if (isOwnOutput(ctx.filePath)) return;
     const updates = new Set<string>();
     for (const kv of ctx.facts.keyValues) {
+      if (SIGNING_KEY_FILES.has(kv.key)) {
+        const path = String(kv.value.value ?? kv.value.text).trim();
+        // MCUboot's bundled root-*.pem keys are public: naming one is no protection.
+        if (path && !/(^|\/)root-(rsa-2048|rsa-3072|ec-p256|ed25519|x25519)\.pem$/.test(path)) signalMitigation(ctx, 'mcuboot-signing-key', `${kv.key}=${path.slice(0, 80)}`, kv.range);
+        continue;
+      }
       if (!isTruthy(kv.value)) continue;
       const evidence = `${kv.key}=${kv.value.text}`;
       const mitigation = KCONFIG_MITIGATIONS[kv.key];

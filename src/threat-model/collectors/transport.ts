@@ -25,7 +25,7 @@ type Scoped = (state: 'disabled' | 'verified', scope: TlsScopeValue, range: Rang
 export const transportCollector: Collector = {
   id: 'tm-transport',
   languages: [...CODE_LANGUAGES, 'yaml', 'json', 'dotenv'],
-  keywords: ['insecure', 'cacert', 'ca_cert', 'crt_bundle', 'verify', 'reject', 'cert_none', 'cert_pem', 'tls_set', 'ca:', '"ca"', 'trustanchors', 'cert_reqs', 'check_hostname'],
+  keywords: ['insecure', 'cacert', 'ca_cert', 'crt_bundle', 'verify', 'reject', 'cert_none', 'cert_pem', 'tls_set', 'ca:', '"ca"', 'trustanchors', 'cert_reqs', 'check_hostname', 'skipverify', 'skip_verify'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const f = ctx.facts;
@@ -73,6 +73,9 @@ export const transportCollector: Collector = {
         weak('node-tls-reject-unauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED=0', kv.range, { targets: [], global: true });
       } else if ((kv.key === 'verify' || kv.key === 'verify_ssl' || kv.key === 'rejectUnauthorized') && isFalse(kv.value)) {
         weak('verify-false', `${kv.path.join('.')}: false`, kv.range, keyValueScope(kv, f.keyValues, f));
+      } else if ((kv.key === 'SkipVerify' || kv.key === 'skip_verify' || kv.key === 'insecure') && isTrue(kv.value)) {
+        // mender.conf `SkipVerify: true`, YAML `insecure: true`: the server certificate is not checked.
+        weak('skip-verify', `${kv.path.join('.')}: true`, kv.range, keyValueScope(kv, f.keyValues, f));
       } else if ((kv.key === 'certificate_authority' || kv.key === 'ca_certs' || kv.key === 'cafile' || kv.key === 'ca') && kv.value.text.length > 0) {
         ca('ca-cert', `${kv.path.join('.')}: …`, kv.range, keyValueScope(kv, f.keyValues, f));
       }

@@ -52,19 +52,21 @@ describe('quick fixes (text before → after)', () => {
     assert.ok(!cpp.includes(SECRET), 'the secret left the source');
     // secrets.h is next to main.cpp (fileEdits are relative to the document's folder)
     assert.equal(await textOf('src/secrets.h'), `#define PASSWORD "${SECRET}"\n`);
-    // the .gitignore path is relative to src/ too: a new src/.gitignore
-    assert.equal(await textOf('src/.gitignore'), 'secrets.h\n');
-    assert.equal(await textOf('.gitignore'), 'build/\n');
+    // the nearest existing .gitignore (the workspace root's) gets the entry, relative to it
+    assert.equal(await textOf('src/.gitignore'), undefined);
+    assert.equal(await textOf('.gitignore'), 'build/\nsrc/secrets.h\n');
     await diagnosticsWhere(doc.uri, (ds) => !withCode(ds, 'hardcoded-credential'), 'secret finding cleared');
   });
 
   it('move secret: appends to existing files and skips what they already hold (unlessContains)', async () => {
     fs.writeFileSync(uriOf('src/secrets.h').fsPath, '#define OTHER 1'); // no trailing newline
     fs.writeFileSync(uriOf('src/.gitignore').fsPath, 'secrets.h\n');
+    await vscode.workspace.fs.stat(uriOf('src/.gitignore')); // visible to the extension host before the action is computed
     const { doc, diag } = await openWith('src/main.cpp', 'hardcoded-credential');
     await applyAction((await quickFixes(doc, diag.range)).find((a) => a.title.startsWith('Move the secret')));
     assert.equal(await textOf('src/secrets.h'), `#define OTHER 1\n#define PASSWORD "${SECRET}"\n`);
-    assert.equal(await textOf('src/.gitignore'), 'secrets.h\n');
+    assert.equal(await textOf('src/.gitignore'), 'secrets.h\n', 'a nearer .gitignore that already ignores it is left alone');
+    assert.equal(await textOf('.gitignore'), 'build/\n');
   });
 
   it('move secret: Python literal → os.environ + .env + .gitignore', async () => {
@@ -74,7 +76,7 @@ describe('quick fixes (text before → after)', () => {
     assert.ok(doc.getText().includes('API_TOKEN = os.environ["API_TOKEN"]'));
     assert.ok(!doc.getText().includes('tok_9f8e7d6c5b4a3f2e1d0c'));
     assert.equal(await textOf('scripts/.env'), 'API_TOKEN=tok_9f8e7d6c5b4a3f2e1d0c\n');
-    assert.equal(await textOf('scripts/.gitignore'), '.env\n');
+    assert.equal(await textOf('.gitignore'), 'build/\nscripts/.env\n');
   });
 
   it('one undo reverts the document edit (file edits are part of the same WorkspaceEdit)', async () => {
@@ -138,6 +140,16 @@ describe('quick fixes (text before → after)', () => {
     const fresh = async () => (await quickFixes(doc, diag.range)).some((a) => a.title === 'Use port 8883 (MQTT over TLS)');
     for (let i = 0; i < 100 && !(await fresh()); i++) await new Promise((r) => setTimeout(r, 50));
     assert.ok(await fresh(), 'actions come back after the re-lint');
+  });
+
+  it('fix-all (source.fixAll.iotsec) removes the testing-only CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP', async () => {
+    const { doc } = await openWith('sdkconfig', 'esp-idf-ota-allow-http');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.iotsec');
+    const ours = (actions ?? []).filter((a) => a.kind?.value === 'source.fixAll.iotsec');
+    assert.equal(ours.length, 1);
+    await applyAction(ours[0]);
+    assert.equal(doc.getText(), 'CONFIG_PARTITION_TABLE_TWO_OTA=y\n');
+    await diagnosticsWhere(doc.uri, (ds) => !withCode(ds, 'esp-idf-ota-allow-http'), 'fixed finding cleared');
   });
 
   it('fix-all (source.fixAll.iotsec) applies every safe fix, or offers nothing when there is none', async () => {
