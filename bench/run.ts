@@ -18,7 +18,7 @@ const WS = join(__dirname, '.workspace');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const CORES = availableParallelism();
 const TARGETS = { mbPerSec: 40, vsSecretlint: 20, vsRgTimes: 10, p95ReanalysisMs: 15, peakRssMb: 400, coldStartMs: 300 };
-const SECRETLINT_BUDGET_MS = Number(process.env.BENCH_SECRETLINT_S ?? 240) * 1000;
+const SECRETLINT_BUDGET_MS = Number(process.env.BENCH_SECRETLINT_S ?? 180) * 1000;
 
 interface ScanRow {
   tool: string;

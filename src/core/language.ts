@@ -1,12 +1,15 @@
 import type { Facts, Range } from './facts';
 
-/** Language ids iotsec reads. `cpp` covers Arduino `.ino`; `kconfig` covers sdkconfig/prj.conf/defconfig. */
+/**
+ * Language ids iotsec reads. `cpp` covers Arduino `.ino`; `kconfig` covers sdkconfig/prj.conf/defconfig;
+ * `libconfig` covers SWUpdate's `swupdate.cfg` / `sw-description`.
+ */
 export type LanguageId =
   | 'c' | 'cpp' | 'python' | 'javascript' | 'typescript'
-  | 'yaml' | 'json' | 'ini' | 'kconfig' | 'dotenv' | 'pem';
+  | 'yaml' | 'json' | 'ini' | 'kconfig' | 'dotenv' | 'pem' | 'libconfig';
 
 export const ALL_LANGUAGE_IDS: readonly LanguageId[] = [
-  'c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv', 'pem',
+  'c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv', 'pem', 'libconfig',
 ];
 
 /** A syntax problem in the input; the document still yields facts from the parts that parsed. */

@@ -6,6 +6,7 @@ import { iniLanguage } from './ini/index';
 import { javascriptLanguage } from './javascript/index';
 import { jsonLanguage } from './json/index';
 import { kconfigLanguage } from './kconfig/index';
+import { libconfigLanguage } from './libconfig/index';
 import { pemLanguage } from './pem/index';
 import { pythonLanguage } from './python/index';
 import { typescriptLanguage } from './typescript/index';
@@ -20,6 +21,7 @@ export const allLanguages: readonly LanguageSupport[] = [
   dotenvLanguage,
   pemLanguage,
   jsonLanguage,
+  libconfigLanguage,
   iniLanguage,
   yamlLanguage,
   cLanguage,

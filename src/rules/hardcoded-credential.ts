@@ -6,7 +6,7 @@ import { esphomeSecretName, isUncommittedSecretStore, moveSecretSuggestions, yam
 import { isScalarWord, judgeCredential, type CredentialVerdict } from './data/secret-names';
 import { isKnownToken } from './data/token-formats';
 
-const MANIFESTS = new Set(['yaml', 'json', 'ini', 'kconfig', 'dotenv']);
+const MANIFESTS = new Set(['yaml', 'json', 'ini', 'kconfig', 'dotenv', 'libconfig']);
 
 /** A literal value bound to a name, from an assignment (code) or a key/value entry (manifest). */
 interface Binding {
@@ -67,7 +67,7 @@ export const hardcodedCredential = defineRule({
     cwe: ['CWE-798', 'CWE-259', 'CWE-1392', 'CWE-1393'],
     practice: 3,
     attack: { ics: ['T0891', 'T0812'], enterprise: ['T1552.001', 'T1078.001'] },
-    languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv'],
+    languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv', 'libconfig'],
     messages: {
       hardcoded: "'{{name}}' holds a hard-coded credential: it ships in every firmware image and leaks with the repository (CWE-798).",
       defaultCredential: "'{{name}}' is set to a well-known default credential: anyone can log in with it (CWE-1392/CWE-1393).",

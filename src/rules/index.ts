@@ -13,6 +13,7 @@ import { lorawanSessionKey } from './lorawan-session-key';
 import { platformioSecret } from './platformio-secret';
 import { privateKeyInSource } from './private-key-in-source';
 import { sharedCredential } from './shared-credential';
+import { urlEmbeddedCredential } from './url-embedded-credential';
 import { zigbeeNetworkKey } from './zigbee-network-key';
 // --- end hardcoded-secret (imports) ---
 // --- transport: plaintext-protocol, tls-verification-disabled (imports) ---
@@ -21,12 +22,14 @@ import { kconfigPlaintextTransport } from './kconfig-plaintext-transport';
 import { kconfigTlsInsecure } from './kconfig-tls-insecure';
 import { mqttPlainClient } from './mqtt-plain-client';
 import { mqttPlaintextPort } from './mqtt-plaintext-port';
+import { plaintextSessionClient } from './plaintext-session-client';
 import { plaintextUrl } from './plaintext-url';
 import { tlsVerificationDisabledCall } from './tls-verification-disabled-call';
 import { tlsVerificationDisabledOption } from './tls-verification-disabled-option';
 // --- end transport (imports) ---
 // --- update: unsigned-update (imports) ---
 import { arduinoOtaNoPassword } from './arduino-ota-no-password';
+import { downloadInstallUnverified } from './download-install-unverified';
 import { espIdfInsecureBootOptions } from './esp-idf-insecure-boot-options';
 import { espIdfOtaAllowHttp } from './esp-idf-ota-allow-http';
 import { esphomeOtaUnprotected } from './esphome-ota-unprotected';
@@ -35,10 +38,12 @@ import { httpUpdateUnverified } from './http-update-unverified';
 import { linuxUpdaterUnsigned } from './linux-updater-unsigned';
 import { mcubootDefaultKey } from './mcuboot-default-key';
 import { mcubootInsecureSigning } from './mcuboot-insecure-signing';
+import { otaPalSignatureStub } from './ota-pal-signature-stub';
 import { otaSkipValidate } from './ota-skip-validate';
 import { otaWithoutAntiRollback } from './ota-without-anti-rollback';
 import { otaWithoutSignatureCheck } from './ota-without-signature-check';
 import { platformioEspotaNoAuth } from './platformio-espota-no-auth';
+import { webOtaUnauthenticated } from './web-ota-unauthenticated';
 // --- end update (imports) ---
 // --- device: unencrypted-storage, exposed-service, permissive-policy, weak-crypto (imports) ---
 import { awsIotPolicyWildcard } from './aws-iot-policy-wildcard';
@@ -67,6 +72,7 @@ export const allRules: readonly RuleDefinition[] = [
   platformioSecret,
   envFileCommitted,
   customSecretPattern,
+  urlEmbeddedCredential,
   // --- end hardcoded-secret ---
   // --- transport ---
   plaintextUrl,
@@ -74,6 +80,7 @@ export const allRules: readonly RuleDefinition[] = [
   mqttPlainClient,
   insecureProvisioning,
   kconfigPlaintextTransport,
+  plaintextSessionClient,
   tlsVerificationDisabledCall,
   tlsVerificationDisabledOption,
   kconfigTlsInsecure,
@@ -89,6 +96,9 @@ export const allRules: readonly RuleDefinition[] = [
   platformioEspotaNoAuth,
   linuxUpdaterUnsigned,
   freertosOtaDowngrade,
+  downloadInstallUnverified,
+  webOtaUnauthenticated,
+  otaPalSignatureStub,
   // --- end update ---
   // --- device ---
   flashEncryptionWeak,

@@ -21,10 +21,25 @@ const MQTT_CTORS = new Set(['PubSubClient', 'MqttClient', 'Adafruit_MQTT_Client'
 // 256dpi arduino-mqtt: `MQTTClient client; … client.begin("broker", net);`
 const LWMQTT_DECL = /\bMQTTClient\s+([A-Za-z_]\w*)/g;
 const ARG_NAME = /^[&*\s]*([A-Za-z_]\w*)\s*$/;
+// ArduinoMqttClient: `MqttClient mqttClient(net); … mqttClient.connect(broker, port);`
+const ARDUINO_MQTT_DECL = /\bMqttClient\s+([A-Za-z_]\w*)/g;
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+const PLAINTEXT_PORT = 1883;
 
 interface Decl { type: string; name: string; typeRange: Range; range: Range }
 
-/** Flags Arduino MQTT clients (PubSubClient, ArduinoMqttClient, Adafruit MQTT) built on a plain, non-TLS network client. */
+/**
+ * Flags Arduino MQTT clients (PubSubClient, ArduinoMqttClient, Adafruit MQTT) built on a plain, non-TLS network client.
+ *
+ * One weakness, one finding: a plain client talking to port 1883 is the same plaintext MQTT session
+ * that `mqtt-plaintext-port` reports at the port (a literal `1883`, or the `#define MQTT_PORT 1883`
+ * in a config header). So this rule stays silent when the broker port given to the client
+ * (`setServer(host, port)`, the constructor's port, `begin(host, port, net)`, `connect(host, port)`)
+ * is plaintext-port evidence: the literal 1883, a `*PORT*` constant defined here as 1883, or an
+ * UPPER_SNAKE constant defined in another file (where the port rule sees its value). It reports when
+ * the port is a run-time value (settings, user input), a constant defined here with another value,
+ * or not visible at all — cases where no port finding exists.
+ */
 export const mqttPlainClient = defineRule({
   meta: {
     id: 'mqtt-plain-client',
@@ -76,6 +91,7 @@ export const mqttPlainClient = defineRule({
         if (a && arg.value.kind !== 'string') uses.push({ mqtt: isCtor ? c.name : c.callee, arg: a[1], range: [arg.value.range[1] - a[1].length, arg.value.range[1]] });
       }
     }
+    if (portReportedElsewhere(ctx, lwmqtt, inSkip)) return;
     const seen = new Set<number>();
     for (const u of uses) {
       const d = decls.get(u.arg);
@@ -91,6 +107,36 @@ export const mqttPlainClient = defineRule({
     }
   },
 });
+
+/** The broker-port arguments (source text) given to MQTT clients in this file. */
+function portArgs(ctx: RuleContext, lwmqtt: ReadonlySet<string>, inSkip: (at: number) => boolean): string[] {
+  const arduinoMqtt = new Set([...ctx.text.matchAll(ARDUINO_MQTT_DECL)].map((m) => m[1]));
+  const out: Array<string | undefined> = [];
+  for (const c of ctx.facts.calls) {
+    const positional = c.args.filter((a) => a.name === undefined).map((a) => a.value.text);
+    if (c.name === 'setServer' && c.receiver) out.push(positional[1]);
+    else if (c.name === 'begin' && c.receiver && lwmqtt.has(c.receiver) && positional.length >= 3) out.push(positional[1]);
+    else if (c.name === 'connect' && c.receiver && arduinoMqtt.has(c.receiver) && positional.length >= 2) out.push(positional[1]);
+  }
+  // Constructors are read from the text: C++ parses `PubSubClient client(server, 1883, cb, net);` as a declaration.
+  for (const m of ctx.text.matchAll(MQTT_DECL)) {
+    if (inSkip(m.index!)) continue;
+    const args = m[2].split(',').map((a) => a.trim());
+    if (m[1] === 'PubSubClient' && args.length >= 3) out.push(args[1]);
+    else if (m[1] === 'Adafruit_MQTT_Client') out.push(args[2]);
+  }
+  return out.filter((t): t is string => t !== undefined);
+}
+
+/** True when the client's broker port is plaintext-port evidence that mqtt-plaintext-port reports (see the rule comment). */
+function portReportedElsewhere(ctx: RuleContext, lwmqtt: ReadonlySet<string>, inSkip: (at: number) => boolean): boolean {
+  return portArgs(ctx, lwmqtt, inSkip).some((text) => {
+    if (/^\d+$/.test(text)) return Number(text) === PLAINTEXT_PORT;
+    const def = ctx.facts.assignments.filter((a) => a.name === text || a.target === text).pop();
+    if (!def) return CONSTANT_NAME.test(text);
+    return def.value.kind === 'number' && Number(def.value.value) === PLAINTEXT_PORT && def.name.toLowerCase().includes('port');
+  });
+}
 
 /** A suggestion, not a fix: the sketch must also provide the broker's CA certificate and port 8883. */
 function suggest(ctx: RuleContext, d: Decl): Fix[] {

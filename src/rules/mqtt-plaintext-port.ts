@@ -29,15 +29,16 @@ export const mqttPlaintextPort = defineRule({
       plaintextPort: 'MQTT on port 1883 is plaintext: the broker password, telemetry and commands cross the network unencrypted. Use MQTT over TLS on port 8883.',
       plaintextPortLocal: 'MQTT on port 1883 to a local or documentation host is plaintext; fine for development, use TLS on port 8883 for a real deployment.',
       plaintextDefault: '{{client}} is set up without TLS, so it speaks plaintext MQTT on port 1883. Enable TLS and use port 8883.',
+      plaintextListener: 'Mosquitto listener on port {{port}} ({{bind}}) has no certfile/psk_hint: clients connect, log in and exchange messages in plaintext. Add TLS (certfile/keyfile, port 8883) or bind it to 127.0.0.1.',
     },
     docs: {
-      what: 'An MQTT client or configuration uses port 1883 (or a client that defaults to it without TLS).',
+      what: 'An MQTT client or configuration uses port 1883 (or a client that defaults to it without TLS), or a Mosquitto `listener` has no TLS (no certfile / psk_hint) on a non-loopback address.',
       why: 'Port 1883 is MQTT without TLS: the CONNECT packet carries the username and password in the clear, and anyone on the path can read or inject messages.',
       fix: 'Configure TLS (paho `tls_set()`, `WiFiClientSecure`, umqtt `ssl=True`, `mqtts://`) and connect to port 8883.',
       references: ['TLS-03', 'TAS-03', 'EH-06', 'IDF-TLS-05', 'eclipse/paho.mqtt.python src/paho/mqtt/client.py', 'esphome/components/mqtt/__init__.py'],
     },
   },
-  keywords: ['1883', 'paho', 'mqttclient', 'broker'],
+  keywords: ['1883', 'paho', 'mqttclient', 'broker', 'listener'],
   check(ctx) {
     const reported = new Set<number>();
     const report = (range: Range, local: boolean, suggestions: Fix[] = []): void => {
@@ -65,6 +66,7 @@ export const mqttPlaintextPort = defineRule({
       if (kv.key.toLowerCase().includes('port') && is1883(kv.value)) report(kv.value.range, siblingHostLocal(ctx, kv.path) ?? fileHostLocal, [portFix(kv.value)]);
     }
     if (ctx.languageId === 'yaml') checkEsphome(ctx);
+    if (ctx.languageId === 'ini') checkMosquitto(ctx);
   },
 });
 
@@ -168,4 +170,37 @@ function checkEsphome(ctx: RuleContext): void {
   if (broker.value.kind === 'env' || broker.value.tag === '!secret') return;
   const local = hostLocal(broker.value, ctx) ?? false;
   ctx.report({ messageId: 'plaintextDefault', data: { client: "ESPHome 'mqtt:'" }, range: broker.range, severity: local ? 'info' : undefined });
+}
+
+const MOSQUITTO_TLS_KEYS = new Set(['certfile', 'psk_hint']);
+const LISTENER = /^(\d{1,5})(?:\s+(\S+))?/;
+
+/**
+ * Mosquitto `listener <port> [bind]` blocks (up to the next listener) without `certfile` / `psk_hint`:
+ * plaintext MQTT (or WebSockets). Loopback binds are info (T-01); port 0 (unix socket) is skipped.
+ * The legacy default listener (`port 1883` at top level) is covered by the generic port check above.
+ */
+function checkMosquitto(ctx: RuleContext): void {
+  const top = ctx.facts.keyValues.filter((kv) => kv.path.length === 2 && kv.path[0] === '');
+  if (!top.some((kv) => kv.key === 'listener')) return;
+  for (let i = 0; i < top.length; i++) {
+    const kv = top[i];
+    if (kv.key !== 'listener') continue;
+    const m = LISTENER.exec(String(kv.value.value ?? kv.value.text).trim());
+    if (!m || m[1] === '0') continue;
+    let tls = false;
+    let bind = m[2];
+    for (let j = i + 1; j < top.length && top[j].key !== 'listener'; j++) {
+      if (MOSQUITTO_TLS_KEYS.has(top[j].key)) tls = true;
+      if (top[j].key === 'bind_address' && !bind) bind = String(top[j].value.value ?? top[j].value.text).trim();
+    }
+    if (tls) continue;
+    const local = bind !== undefined && isLocalOrTrustedHost(bind, ctx.settings.trustedHosts) && bind !== '0.0.0.0' && bind !== '::';
+    ctx.report({
+      messageId: 'plaintextListener',
+      data: { port: m[1], bind: bind && bind !== '0.0.0.0' && bind !== '::' ? `bound to ${bind}` : 'all interfaces' },
+      range: kv.range,
+      severity: local ? 'info' : undefined,
+    });
+  }
 }

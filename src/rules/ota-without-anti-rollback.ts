@@ -2,7 +2,7 @@ import { isTruthy } from '../core/fact-helpers';
 import type { FileSummary, ProjectContext, Signal } from '../core/rule';
 import { defineProjectRule } from '../core/rule';
 import {
-  baseNameOf, dirNameOf, isCiSdkconfig, isMcubootImageConfig, isSdkconfig, isZephyrAppConfig, nearestRoot, relativePath,
+  baseNameOf, dirNameOf, isCiSdkconfig, isMcubootImageConfig, isSdkconfig, isZephyrAppConfig, nearestRoot, relativePath, sourceProjectOf,
 } from './data/update-edits';
 import {
   DOWNGRADE_ATTACK, IDF_ANTI_ROLLBACK_KEYS, IDF_ANTI_ROLLBACK_LINES, IDF_OTA_CALLS, IDF_OTA_PARTITION_KEYS,
@@ -34,10 +34,11 @@ export const otaWithoutAntiRollback = defineProjectRule({
     languages: ['kconfig', 'c', 'cpp'],
     messages: {
       espIdf: 'OTA is enabled ({{trigger}}) but CONFIG_BOOTLOADER_APP_ANTI_ROLLBACK is not set in {{config}}: an older, correctly signed but vulnerable firmware can be installed again.',
+      espIdfNoSdkconfig: '{{trigger}} performs OTA, but this project has no sdkconfig / sdkconfig.defaults, so the Kconfig default applies: CONFIG_BOOTLOADER_APP_ANTI_ROLLBACK is off and an older, vulnerable firmware can be installed again.',
       mcuboot: 'MCUboot OTA is enabled ({{trigger}}) but no CONFIG_MCUBOOT_DOWNGRADE_PREVENTION / CONFIG_MCUBOOT_HW_DOWNGRADE_PREVENTION is set for this application: MCUboot swaps in older images, so vulnerable firmware can be re-installed.',
     },
     docs: {
-      what: 'ESP-IDF projects with an OTA trigger and no CONFIG_BOOTLOADER_APP_ANTI_ROLLBACK=y (legacy CONFIG_APP_ANTI_ROLLBACK); Zephyr applications with CONFIG_BOOTLOADER_MCUBOOT / SB_CONFIG_BOOTLOADER_MCUBOOT / MCUmgr image management / hawkBit and no MCUboot downgrade prevention in any config of the application (DirectXIP / RAM-load / single-slot modes excluded).',
+      what: 'ESP-IDF projects with an OTA trigger and no CONFIG_BOOTLOADER_APP_ANTI_ROLLBACK=y (legacy CONFIG_APP_ANTI_ROLLBACK), including projects without any sdkconfig (Kconfig default: off); Zephyr applications with CONFIG_BOOTLOADER_MCUBOOT / SB_CONFIG_BOOTLOADER_MCUBOOT / MCUmgr image management / hawkBit and no MCUboot downgrade prevention in any config of the application (DirectXIP / RAM-load / single-slot modes excluded).',
       why: 'Signatures prove who built an image, not that it is current: without a security version counter an attacker replays an old signed release with known vulnerabilities.',
       fix: 'ESP-IDF: CONFIG_BOOTLOADER_APP_ROLLBACK_ENABLE=y, CONFIG_BOOTLOADER_APP_ANTI_ROLLBACK=y and raise CONFIG_BOOTLOADER_APP_SECURE_VERSION per security release (partition table with ota_0/ota_1, no factory app). MCUboot: CONFIG_MCUBOOT_DOWNGRADE_PREVENTION=y in the MCUboot image config (sysbuild/mcuboot.conf), optionally with a security counter.',
       references: ['X-02', 'X-05', 'IDF-RB-01', 'MCB-05', 'ZEP-07', 'espressif/esp-idf components/bootloader/Kconfig.app_rollback', 'mcu-tools/mcuboot boot/zephyr/Kconfig', 'zephyrproject-rtos/zephyr modules/Kconfig.mcuboot'],
@@ -74,24 +75,28 @@ export const otaWithoutAntiRollback = defineProjectRule({
 
 function checkEspIdf(ctx: ProjectContext, all: readonly Located[]): void {
   const roots = new Set(all.filter((s) => s.kind === K.sdkconfig).map((s) => dirNameOf(s.filePath)));
-  const byRoot = new Map<string, Located[]>();
+  const byRoot = new Map<string, { root?: string; signals: Located[] }>();
   for (const s of all) {
     if (![K.sdkconfig, K.idfOta, K.idfRollback].includes(s.kind)) continue;
     const root = nearestRoot(s.filePath, roots) ?? (roots.size === 1 ? [...roots][0] : undefined);
-    // Without any sdkconfig the effective setting is unknown (Arduino-ESP32, PlatformIO): stay silent.
-    if (root !== undefined) byRoot.set(root, [...(byRoot.get(root) ?? []), s]);
+    // Without any sdkconfig the Kconfig defaults apply (anti-rollback off): group by source folder and report.
+    const key = root ?? `\u0000${sourceProjectOf(s.filePath)}`;
+    const group = byRoot.get(key) ?? { root, signals: [] };
+    group.signals.push(s);
+    byRoot.set(key, group);
   }
-  for (const [root, signals] of byRoot) {
+  for (const { root, signals } of byRoot.values()) {
     if (signals.some((s) => s.kind === K.idfRollback)) continue;
     const triggers = signals.filter((s) => s.kind === K.idfOta);
     const inConfig = triggers.filter((s) => isSdkconfig(s.filePath));
     const anchor = inConfig.find((s) => baseNameOf(s.filePath).startsWith('sdkconfig.defaults')) ?? inConfig[0]
       ?? [...triggers].sort((a, b) => a.filePath.localeCompare(b.filePath) || a.range[0] - b.range[0])[0];
     if (!anchor) continue;
-    const target = isSdkconfig(anchor.filePath) ? baseNameOf(anchor.filePath) : relativePath(dirNameOf(anchor.filePath), root ? `${root}/sdkconfig.defaults` : 'sdkconfig.defaults');
+    const project = root ?? sourceProjectOf(anchor.filePath);
+    const target = isSdkconfig(anchor.filePath) ? baseNameOf(anchor.filePath) : relativePath(dirNameOf(anchor.filePath), project ? `${project}/sdkconfig.defaults` : 'sdkconfig.defaults');
     const configs = [...new Set(signals.filter((s) => s.kind === K.sdkconfig).map((s) => baseNameOf(s.filePath)))].join(', ');
     ctx.report(anchor.filePath, {
-      messageId: 'espIdf',
+      messageId: root === undefined ? 'espIdfNoSdkconfig' : 'espIdf',
       data: { trigger: anchor.kind === K.idfOta && !isSdkconfig(anchor.filePath) ? `${anchor.key}()` : `${anchor.key}=y`, config: configs },
       range: anchor.range, start: anchor.start, end: anchor.end, evidence: anchor.value,
       // A suggestion: anti-rollback needs a partition table without a factory app and burns eFuse bits per version.

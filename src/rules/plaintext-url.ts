@@ -11,6 +11,9 @@ import {
 const LEADING_URL = /^\s*([A-Za-z][A-Za-z0-9+.-]{0,15}):\/\//;
 // PlatformIO / Makefile style `-DBROKER=\"mqtt://…\"` inside a flag string.
 const DEFINE_FLAG_URL = /-D\s{0,4}\w{1,64}=\\?["']?([A-Za-z]{2,8}):\/\//g;
+// A download command inside a string (`curl -fsSL http://… | sh`, `wget http://…`): its URLs are endpoints too.
+const FETCH_COMMAND = /\b(?:curl|wget)\s/;
+const COMMAND_URL = /(?<=\s)(?:https?|ftp):\/\//gi;
 const SINGLE_LABEL = /^[a-z][a-z0-9-]{0,62}$/;
 const TEMPLATED_HOST = /[%{$<]/;
 const COMPARISON_BEFORE = /(?:[=!]==?|\bcase|\bin|\bnot in)\s*$/;
@@ -30,14 +33,14 @@ export const plaintextUrl = defineRule({
     cwe: ['CWE-319', 'CWE-523'],
     practice: 6,
     attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
-    languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv'],
+    languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv', 'libconfig'],
     messages: {
       plaintext: "{{protocol}} over '{{scheme}}://' to {{host}} is unencrypted: anyone on the network path can read or alter it. Use '{{secure}}://'.",
       plaintextLocal: "'{{scheme}}://' to {{host}} is unencrypted; fine for a local or documentation host, but use '{{secure}}://' for a real deployment.",
       plaintextFirmware: "Firmware is fetched over plain '{{scheme}}://' from {{host}}: an on-path attacker can read or replace the image. Use '{{secure}}://' (and signed images).",
     },
     docs: {
-      what: 'A URL literal or manifest value names a broker, API or update server with a scheme that has no TLS.',
+      what: 'A URL literal or manifest value (or a URL fetched by a `curl`/`wget` command inside a string) names a broker, API or update server with a scheme that has no TLS.',
       why: 'Credentials (MQTT CONNECT, HTTP Basic, tokens), telemetry and commands cross the network in the clear; firmware fetched over HTTP can be swapped by anyone on the path.',
       fix: 'Use the TLS scheme (mqtts://, https://, wss://, coaps://, amqps://) and verify the server certificate; replace telnet with SSH.',
       references: ['IDF-TLS-05', 'IDF-OTA-03', 'TLS-06', 'Z2M-03', 'MEN-02', 'SWU-06', 'EH-05', 'ARD-03', 'mqttjs/MQTT.js src/lib/connect/index.ts'],
@@ -51,6 +54,10 @@ export const plaintextUrl = defineRule({
       const raw = ctx.text.slice(cand.inner[0], cand.inner[1]);
       const lead = LEADING_URL.exec(raw);
       if (lead) checkUrl(ctx, cand, raw, lead.index + lead[0].length - lead[1].length - 3, bindings.get(cand.range[0]), mqttFile);
+      const fetch = FETCH_COMMAND.exec(raw);
+      if (fetch) {
+        for (const m of raw.slice(fetch.index).matchAll(COMMAND_URL)) checkUrl(ctx, cand, raw, fetch.index + m.index!, undefined, mqttFile);
+      }
       if (ctx.languageId === 'ini' || ctx.languageId === 'dotenv' || ctx.languageId === 'yaml') {
         for (const m of raw.matchAll(DEFINE_FLAG_URL)) checkUrl(ctx, cand, raw, m.index! + m[0].length - m[1].length - 3, undefined, mqttFile);
       }

@@ -8,7 +8,9 @@ import type { VerifyOption } from './data/transport-tls';
 const NODE_TLS = 'NODE_TLS_REJECT_UNAUTHORIZED';
 const SESSION_VERIFY: VerifyOption = { insecureWhen: false };
 const CERT_MODE_KEYS = new Set(['cert_reqs', 'verify_mode']);
-const KWARG_BEFORE = /(,\s*)?\bverify(?:_ssl)?\s*=\s*$/;
+const KWARG_BEFORE = /(,\s*)?\b(?:verify(?:_ssl)?|ssl)\s*=\s*$/;
+// aiohttp client calls whose `ssl=False` disables certificate verification.
+const AIOHTTP_SSL_CALLS = /^(?:get|post|put|patch|delete|head|options|request|ws_connect|TCPConnector)$/;
 const KWARG_AFTER = /^\s*,\s*/;
 // ESPHome platforms whose HTTP client cannot verify TLS at all (schema requires verify_ssl: false, T-14).
 const NO_VERIFY_PLATFORMS = new Set(['esp8266', 'rp2040']);
@@ -24,7 +26,7 @@ export const tlsVerificationDisabledOption = defineRule({
     cwe: ['CWE-295', 'CWE-297'],
     practice: 6,
     attack: { ics: ['T0830'], enterprise: ['T1557'] },
-    languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'dotenv'],
+    languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'dotenv', 'libconfig'],
     messages: {
       verifyOff: "'{{option}}' turns off server certificate verification: anyone on the network path can impersonate the server.",
       hostnameOff: "'{{option}}' turns off the host-name check: a valid certificate issued for any other host is accepted.",
@@ -32,13 +34,13 @@ export const tlsVerificationDisabledOption = defineRule({
       platformCannotVerify: "'{{option}}' is required on ESP8266/RP2040, which cannot verify TLS: the download is unauthenticated, so sign what you fetch.",
     },
     docs: {
-      what: 'A TLS client option disables verification: Python verify=False / CERT_NONE / check_hostname=False, Node rejectUnauthorized: false / NODE_TLS_REJECT_UNAUTHORIZED=0, ESP-IDF skip_cert_common_name_check, Mender SkipVerify, rauc-hawkbit-updater ssl_verify=false, SWUpdate nocheckcert, Zigbee2MQTT reject_unauthorized: false, ESPHome verify_ssl: false / skip_cert_cn_check: true.',
+      what: 'A TLS client option disables verification: Python verify=False / CERT_NONE / check_hostname=False / aiohttp ssl=False, Node rejectUnauthorized: false / NODE_TLS_REJECT_UNAUTHORIZED=0, ESP-IDF skip_cert_common_name_check, Mender SkipVerify, rauc-hawkbit-updater ssl_verify=false, SWUpdate nocheckcert, Zigbee2MQTT reject_unauthorized: false, ESPHome verify_ssl: false / skip_cert_cn_check: true.',
       why: 'Without verification TLS only encrypts; an adversary in the middle presents its own certificate and reads or rewrites data, commands and updates.',
       fix: 'Remove the option (verification is the default everywhere) and, for a private CA, configure the CA certificate instead (verify="/path/ca.pem", ca:, ServerCertificate, cafile, certificate_authority).',
       references: ['TLS-02', 'TLS-04', 'TLS-05', 'TLS-07', 'IDF-TLS-02', 'IDF-TLS-03', 'MEN-01', 'RHU-01', 'SWU-05', 'Z2M-04', 'EH-04', 'EH-06', 'nodejs/node doc/api/cli.md'],
     },
   },
-  keywords: ['verify', 'reject', 'unauthorized', 'strictssl', 'check_hostname', 'cert_none', 'cert_optional', 'skip', 'nocheckcert', 'insecure'],
+  keywords: ['verify', 'reject', 'unauthorized', 'strictssl', 'check_hostname', 'cert_none', 'cert_optional', 'skip', 'nocheckcert', 'insecure', 'aiohttp'],
   check(ctx) {
     const reported = new Set<number>();
     const report = (messageId: string, option: string, range: Range, suggestions: Fix[], severity?: 'warning' | 'info'): void => {
@@ -67,11 +69,15 @@ export const tlsVerificationDisabledOption = defineRule({
         report('verifyOff', `${b.name} = ${b.value.text}`, b.range, [certRequired(b.value)]);
       }
     }
+    const aiohttp = ctx.languageId === 'python' && ctx.facts.imports.some((i) => i.module === 'aiohttp' || i.module.startsWith('aiohttp.'));
     for (const c of ctx.facts.calls) {
       for (const arg of c.args) {
         if (!arg.name) continue;
         if ((arg.name === 'verify' || arg.name === 'verify_ssl') && arg.value.kind === 'boolean' && arg.value.value === false) {
           report('verifyOff', `${arg.name}=False`, arg.value.range, [removeKwarg(ctx, arg.value, arg.name)]);
+        } else if (aiohttp && arg.name === 'ssl' && arg.value.kind === 'boolean' && arg.value.value === false && AIOHTTP_SSL_CALLS.test(c.name)) {
+          // aiohttp: `ssl=False` keeps TLS for https:// URLs but skips certificate verification (elsewhere, e.g. umqtt, ssl=False means no TLS).
+          report('verifyOff', 'ssl=False', arg.value.range, [removeKwarg(ctx, arg.value, arg.name)]);
         } else if (arg.name === 'cert_reqs' && (UNVERIFIED_CERT_MODES.test(arg.value.text) || arg.value.value === 'CERT_NONE')) {
           report('verifyOff', `cert_reqs=${arg.value.text}`, arg.value.range, [certRequired(arg.value)]);
         }

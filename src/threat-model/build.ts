@@ -60,7 +60,7 @@ const TOOL_DIRS = new Set(['tool', 'tools', 'script', 'scripts', 'util', 'utils'
 /** File names of developer / factory tooling. */
 const TOOL_FILES = /^(provision|flash|burn|sign|gen|generate|build|deploy|release|upload|make|extra_script|pre_|post_)/i;
 const EXPIRING_DAYS = 90;
-const BARE_LITERAL = /^(false|true|0|1|none|null|n|y)$/i;
+const BARE_LITERAL = /^(false|true|none|null|n|y|\d{1,5})$/i;
 const VERIFICATION_LABEL: Readonly<Record<DataFlow['verification'], string>> = {
   verified: 'TLS verified', disabled: 'TLS unverified', unknown: 'TLS verification unknown', default: 'TLS', none: 'PLAINTEXT',
 };
@@ -126,7 +126,9 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
   };
   for (const f of new Set([...summaries.map((s) => s.filePath), ...findings.map((f) => f.filePath)])) {
     const lang = langOf.get(f);
-    if (sigs.some((s) => s.file === f) || findings.some((x) => x.filePath === f) || (lang && DEVICE_LANGS.has(lang))) componentOfFile(f);
+    // Firmware sources and gateway code are inventory even without findings; tools only when they carry evidence.
+    const inventory = lang && (DEVICE_LANGS.has(lang) || (HOST_LANGS.has(lang) && place(f).kind === 'gateway'));
+    if (inventory || sigs.some((s) => s.file === f) || findings.some((x) => x.filePath === f)) componentOfFile(f);
   }
   for (const s of sigs.filter((x) => x.kind === SIG.platform)) {
     const c = componentOfFile(s.file);
@@ -163,11 +165,10 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     const port = Number(v.port ?? (v.portRef ? constantValue(v.portRef, s.file) : undefined));
     if (!host || !/^[A-Za-z0-9.-]{1,253}$/.test(host) || !host.includes('.') || !Number.isInteger(port) || port < 1 || port > 65535) continue;
     const ep: EndpointValue = { ...hostPortEndpoint(host, port, v.via.endsWith('setServer()')), via: v.via };
-    const names = [v.hostRef, v.portRef].filter(Boolean).join(', ');
     sigs.push({ ...s, kind: SIG.endpoint, key: ep.scheme, value: JSON.stringify(ep) });
     if (ep.tls) sigs.push({ ...s, kind: SIG.mitigation, key: 'tls-endpoint', value: `${ep.scheme}://${ep.host}:${ep.port}` });
     else if (!isLoopbackHost(ep.host)) {
-      sigs.push({ ...s, kind: SIG.weakness, key: 'F3', value: JSON.stringify({ id: 'plaintext-endpoint', evidence: `${v.via}: ${ep.scheme}://${ep.host}:${ep.port}${names ? ` (${names})` : ''}` } satisfies WeaknessValue) });
+      sigs.push({ ...s, kind: SIG.weakness, key: 'F3', value: JSON.stringify({ id: 'plaintext-endpoint', evidence: `${v.via} → ${ep.scheme}://${ep.host}:${ep.port}` } satisfies WeaknessValue) });
     }
   }
 
@@ -305,14 +306,15 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     if (!v || !(row in ROW_SEVERITY)) continue;
     for (const target of targetsFor(row, s.file, s.line, s.endLine ?? s.line, v.evidence)) {
       const d = draftFor(row, target);
+      const flow = d.target.flow ? flows.get(d.target.flow) : undefined;
+      const internet = row === 'F3' && !!flow && !['local-network', 'device'].includes(components.get(flow.to)?.boundary ?? '');
       const same = d.causes.find((c) => c.file === s.file && c.line <= (s.endLine ?? s.line) && s.line <= (c.endLine ?? c.line));
       if (same) {
         // The rule's evidence is a bare literal (`False`, `0`): say what it belongs to.
         if (BARE_LITERAL.test(same.evidence.trim())) same.evidence = `${v.evidence} (${same.evidence.trim()})`;
+        if (internet) same.severity = 'high';
         continue;
       }
-      const flow = d.target.flow ? flows.get(d.target.flow) : undefined;
-      const internet = row === 'F3' && flow && !['local-network', 'device'].includes(components.get(flow.to)?.boundary ?? '');
       d.causes.push({ ...loc(s), ruleId: `iotsec/${v.id}`, evidence: v.evidence, severity: internet ? 'high' : ROW_SEVERITY[row] });
     }
   }
@@ -336,9 +338,11 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     if (v.selfSigned && !v.ca) problems.push('self-signed end-entity certificate');
     if (!problems.length) continue;
     const d = draftFor('F10', { component: comp.id });
-    if (!hasCauseAt(d, s.file, s.line)) {
-      d.causes.push({ ...loc(s), ruleId: 'iotsec/certificate', evidence: `certificate "${v.subject}": ${problems.join(', ')}`, severity: expiry === 'expired' ? 'high' : 'medium' });
-    }
+    const evidence = `certificate "${v.subject}": ${problems.join(', ')}`;
+    const same = d.causes.filter((c) => c.file === s.file && c.line >= s.line && c.line <= (s.endLine ?? s.line));
+    // A rule's evidence for a certificate is its PEM header line: say what is wrong with it instead.
+    for (const c of same) if (c.evidence.startsWith('-----BEGIN')) c.evidence = evidence;
+    if (!same.length) d.causes.push({ ...loc(s), ruleId: 'iotsec/certificate', evidence, severity: expiry === 'expired' ? 'high' : 'medium' });
   }
 
   // Mitigations.
@@ -388,7 +392,10 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
     const authenticated = [...mits].some((k) => CHANNEL_AUTH_ONLY.has(k)) || signed;
     const antiRollback = mits.has('anti-rollback');
     const hasKconfig = [...langOf].some(([f, l]) => l === 'kconfig' && componentOfFile(f).id === comp.id);
-    for (const u of ups) updateChannels.push({ ...loc(u), mechanism: u.key, signed, antiRollback, authenticated, component: comp.id });
+    // One row per mechanism and component (prj.conf and sysbuild.conf both enable MCUboot): the first place it shows.
+    for (const u of ups) {
+      if (!updateChannels.some((x) => x.component === comp.id && x.mechanism === u.key)) updateChannels.push({ ...loc(u), mechanism: u.key, signed, antiRollback, authenticated, component: comp.id });
+    }
     if (ups.length) {
       const anchor = ups[0];
       if (!signed) {

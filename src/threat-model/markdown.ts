@@ -120,10 +120,30 @@ export function renderMarkdown(model: ThreatModel, opts: MarkdownOptions = {}): 
 
 function threatRow(t: Threat, link: (l: SourceLocation) => string): string {
   const attack = [...t.attack.ics, ...t.attack.enterprise].map((id) => `${id}${techniqueName(id) ? ` ${techniqueName(id)}` : ''}`).join('<br>');
-  const causes = t.causes.slice(0, 5).map((c) => `${link(c)} \`${cell(c.evidence).slice(0, 80)}\``).join('<br>') + (t.causes.length > 5 ? `<br>… ${t.causes.length - 5} more` : '');
+  const causes = t.causes.slice(0, 5).map((c) => `${link(c)} \`${cell(c.evidence).slice(0, 80)}\`${c.message ? ` ${cell(gist(c.message))}` : ''}`).join('<br>') + (t.causes.length > 5 ? `<br>… ${t.causes.length - 5} more` : '');
   const mitigations = t.mitigations.slice(0, 5).map((m) => `${link(m)} \`${cell(m.evidence).slice(0, 80)}\``).join('<br>');
   const status = `${t.status}${t.decision ? ` (${t.decision})` : ''}${t.resolvedOn ? ` on ${t.resolvedOn}` : ''}`;
   return `| ${t.id} | ${cell(t.title)} | ${status} | ${t.severity} | ${attack || '—'} | ${t.cwe.join(', ') || '—'} | ${causes || '—'} | ${mitigations || '—'} |`;
+}
+
+/**
+ * The first clause of a finding message (up to its first `:`, `;` or sentence end outside quotes
+ * and brackets, so `'rejectUnauthorized: false'` stays whole), at most 100 characters.
+ */
+export function gist(message: string): string {
+  let end = message.length;
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < message.length - 1 && end === message.length; i++) {
+    const ch = message[i];
+    if (quote) { if (ch === quote) quote = ''; continue; }
+    if ((ch === "'" || ch === '"') && (i === 0 || /[\s(]/.test(message[i - 1]))) quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (depth === 0 && (ch === ':' || ch === ';' || ch === '.') && message[i + 1] === ' ') end = i;
+  }
+  const clause = message.slice(0, end).trim();
+  return clause.length > 100 ? `${clause.slice(0, 99)}…` : clause;
 }
 
 /** ✓/✗ as text; `inverse` prints the bad case in bold. */

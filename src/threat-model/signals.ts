@@ -7,7 +7,7 @@ import type { CollectContext } from '../core/rule';
 import type { FindingRowId } from './taxonomy';
 
 export const SIG = {
-  /** key: board | platform | framework | idf-target | zephyr | esphome-name | package-name | gateway-dep; value: the name. */
+  /** key: board | platform | framework | idf-target | zephyr | esphome-name | package-name | gateway-dep | micropython | os | updater; value: the name. */
   platform: 'tm:platform',
   /** key: scheme; value: EndpointValue JSON. */
   endpoint: 'tm:endpoint',

@@ -249,14 +249,17 @@ export function practiceRow(n: Practice): PracticeRow {
  * The row of a finding: its category's row, refined by CWE / rule id where one category covers
  * several rows (default vs. hardcoded credentials, shared credentials, anti-rollback).
  */
-export function rowForFinding(f: { ruleId: string; category: Category; cwe: readonly string[] }): FindingRowId {
+export function rowForFinding(f: { ruleId: string; category: Category; cwe: readonly string[]; messageId?: string }): FindingRowId {
   const id = f.ruleId.toLowerCase();
+  const message = (f.messageId ?? '').toLowerCase();
   const primary = f.cwe[0] ?? '';
   if (f.category === 'hardcoded-secret') {
     if (id.includes('shared') || primary === 'CWE-1394') return 'F11';
     if (id.includes('default') || primary === 'CWE-1392' || primary === 'CWE-1393') return 'F2';
   }
-  if (f.category === 'unsigned-update' && (primary === 'CWE-1328' || id.includes('rollback') || id.includes('downgrade'))) return 'F6';
+  // One rule may report both rows (linux-updater-unsigned: unsigned bundles vs. no min-bundle-version): its message id tells.
+  const downgrade = (s: string): boolean => s.includes('rollback') || s.includes('downgrade') || s.includes('minversion');
+  if (f.category === 'unsigned-update' && (primary === 'CWE-1328' || downgrade(id) || downgrade(message))) return 'F6';
   if (f.category === 'exposed-service' && (primary === 'CWE-1392' || primary === 'CWE-1393')) return 'F2';
   return CATEGORY_ROW[f.category];
 }

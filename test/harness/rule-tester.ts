@@ -53,7 +53,7 @@ export interface InvalidCase extends ValidCase {
 
 const DEFAULT_PATH: Record<LanguageId, string> = {
   c: 'src/main.c', cpp: 'src/main.cpp', python: 'main.py', javascript: 'index.js', typescript: 'index.ts',
-  yaml: 'device.yaml', json: 'config.json', ini: 'platformio.ini', kconfig: 'sdkconfig', dotenv: '.env', pem: 'device.key',
+  yaml: 'device.yaml', json: 'config.json', ini: 'platformio.ini', kconfig: 'sdkconfig', dotenv: '.env', pem: 'device.key', libconfig: 'swupdate.cfg',
 };
 
 function linterFor(rule: RuleDefinition): Linter {

@@ -18,6 +18,7 @@ export const SEEDS: Readonly<Record<LanguageId, { filePath: string; text: string
   ini: { filePath: 'platformio.ini', text: '[env:ota]\nplatform = espressif32\nupload_protocol = espota\nupload_flags = --auth=Zq7mK2pW9xLr\nbuild_flags = -DWIFI_PASSWORD=\\"Zq7mK2pW9xLr\\"\n' },
   kconfig: { filePath: 'sdkconfig', text: 'CONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\nCONFIG_EXAMPLE_WIFI_PASSWORD="Zq7mK2pW9xLr"\n# CONFIG_SECURE_BOOT is not set\nCONFIG_BROKER_URL="mqtt://broker.example.com"\n' },
   dotenv: { filePath: '.env', text: 'MQTT_PASSWORD=Zq7mK2pW9xLr\nexport API_TOKEN="ghp_abcdefghijklmnopqrstuvwxyz0123456789"\nURL=http://example.com # comment\n' },
+  libconfig: { filePath: 'swupdate/swupdate.cfg', text: 'globals :\n{\n\tverbose = true; /* c */\n};\nsuricatta :\n{\n\turl = "http://hawkbit.example.com" "/x";\n\tnocheckcert = true;\n\ttargettoken = "8ec9d5987993fddee01ecdbb124374dc";\n\tpolldelay = 360L;\n};\nidentify : ( { name = "board"; value = "rev-c"; } );\n# end\n' },
   pem: { filePath: 'certs/device.key', text: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----\n' },
 };
 

@@ -41,6 +41,7 @@ ruleTester.run(hardcodedCredential, {
     { lang: 'json', code: '{ "TenantToken": "Paste your Mender Professional token here", "ServerURL": "https://hosted.mender.io" }' },
     { lang: 'json', code: '{ "password_enabled": true, "token_ttl": 3600, "key": "deviceName" }' },
     { lang: 'ini', code: '[client]\nauth_token =\nssl_key = /etc/rauc/key.pem\n' },
+    { lang: 'libconfig', code: 'suricatta :\n{\n\ttargettoken = "@HAWKBIT_TOKEN@";\n\tgatewaytoken = "";\n\tid = "edge-gw-0042";\n};\n' },
     { lang: 'kconfig', code: 'CONFIG_ESP_WIFI_PASSWORD="mypassword"\nCONFIG_SECURE_BOOT_SIGNING_KEY="secure_boot_signing_key.pem"\n# CONFIG_EXAMPLE_WIFI_SSID_PWD_FROM_STDIN is not set\n' },
     { lang: 'kconfig', code: 'CONFIG_WIFI_CREDENTIALS_STATIC_PASSWORD=""\nCONFIG_HAWKBIT_DDI_NO_SECURITY=y\n', filePath: 'prj.conf' },
     { lang: 'dotenv', code: 'API_KEY=\nDB_PASSWORD=changeme\nDEBUG=true\n', filePath: '.env' },
@@ -49,6 +50,11 @@ ruleTester.run(hardcodedCredential, {
     { lang: 'c', code: '#define BLYNK_AUTH_TOKEN "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"\n', name: 'cloud-token owns Blynk tokens' },
   ],
   invalid: [
+    {
+      lang: 'libconfig', filePath: 'swupdate/swupdate.cfg', name: 'SWUpdate suricatta target token',
+      code: 'suricatta :\n{\n\turl = "https://hawkbit.acme.com";\n\ttargettoken = "8ec9d5987993fddee01ecdbb124374dc";\n};\n',
+      errors: [{ messageId: 'hardcoded', line: 4, severity: 'error', secret: '8ec9d5987993fddee01ecdbb124374dc', data: { name: 'suricatta.targettoken' } }],
+    },
     {
       lang: 'cpp',
       filePath: 'src/main.ino',

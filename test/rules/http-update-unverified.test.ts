@@ -13,9 +13,21 @@ ruleTester.run(httpUpdateUnverified, {
     },
     { lang: 'cpp', code: 'void loop() {\n  sensor.update();\n  display.update(1);\n}\n', name: 'unrelated update() calls' },
     { lang: 'c', code: '#include <HTTPUpdate.h>\nvoid noop(void) {}\n', name: 'include only' },
+    { lang: 'c', filePath: 'include/app_config.h', code: '#define OTA_URL "http://fw.acme-iot.com/app.bin"\n', name: 'OTA_URL outside a Tasmota configuration' },
+    { lang: 'cpp', filePath: 'tasmota/user_config_override.h', code: '#undef  OTA_URL\n#define OTA_URL ""\n' },
     { lang: 'cpp', code: 'void setup() {\n  httpUpdater.setup(&server, "/firmware", OTA_USER, OTA_PASS);\n}\n', name: 'ESP8266HTTPUpdateServer is an upload form, not a download' },
   ],
   invalid: [
+    {
+      lang: 'c', filePath: 'tasmota/user_config_override.h', name: 'Tasmota OTA_URL over plain HTTP',
+      code: '#ifndef _USER_CONFIG_OVERRIDE_H_\n#undef  OTA_URL\n#define OTA_URL           "http://ota.barn-automation.net/tasmota/tasmota-lite.bin.gz"\n#endif\n',
+      errors: [{ messageId: 'tasmotaOta', line: 3, severity: 'error', data: { scheme: 'http', host: 'ota.barn-automation.net', plain: ' and over plain HTTP', path: ' or anyone on the network path' } }],
+    },
+    {
+      lang: 'cpp', filePath: 'tasmota/my_user_config.h', name: 'Tasmota OTA_URL over HTTPS is still unsigned',
+      code: '#define OTA_URL "https://ota.tasmota.com/tasmota32/release/tasmota32.bin"\n',
+      errors: [{ messageId: 'tasmotaOta', line: 1, severity: 'warning', data: { scheme: 'https', host: 'ota.tasmota.com', plain: '', path: '' } }],
+    },
     {
       lang: 'cpp', filePath: 'src/main.cpp', name: 'X-07: plain HTTP and no signature',
       code: 'void checkUpdate() {\n  WiFiClient client;\n  t_httpUpdate_return ret = httpUpdate.update(client, "http://updates.acme-iot.com/fw.bin");\n}\n',

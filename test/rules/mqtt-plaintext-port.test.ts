@@ -18,10 +18,25 @@ ruleTester.run(mqttPlaintextPort, {
     { lang: 'yaml', code: 'esphome:\n  name: plug\nmqtt:\n  broker: broker.acme-iot.com\n  certificate_authority: !secret mqtt_ca\n' },
     { lang: 'json', code: '{"mqtt": {"host": "broker.acme-iot.com", "port": 8883}}' },
     { lang: 'ini', code: '[mqtt]\nhost = broker.acme-iot.com\nport = 8883\n' },
+    { lang: 'ini', filePath: 'mosquitto/mosquitto.conf', code: 'listener 8883\ncertfile /mosquitto/certs/server.crt\nkeyfile /mosquitto/certs/server.key\nallow_anonymous false\npassword_file /mosquitto/passwd\n' },
+    { lang: 'ini', filePath: 'mosquitto.conf', code: 'listener 0 /run/mosquitto.sock\nlistener 8884\npsk_hint broker\n' },
     { lang: 'kconfig', code: 'CONFIG_MQTT_BROKER_PORT=8883\n' },
     { lang: 'dotenv', code: 'MQTT_PORT=8883\n' },
   ],
   invalid: [
+    {
+      lang: 'ini', filePath: 'mosquitto/mosquitto.conf', name: 'Mosquitto listener without TLS on all interfaces',
+      code: '# port-forwarded\npersistence true\n\nlistener 1883 0.0.0.0\nallow_anonymous true\n',
+      errors: [{ messageId: 'plaintextListener', line: 4, severity: 'warning', data: { port: '1883', bind: 'all interfaces' } }],
+    },
+    {
+      lang: 'ini', filePath: 'mosquitto.conf', name: 'second listener (websockets) without TLS; loopback listener is info',
+      code: 'listener 1883 127.0.0.1\nlistener 8883\ncertfile /c/server.crt\nlistener 9001\nprotocol websockets\n',
+      errors: [
+        { messageId: 'plaintextListener', line: 1, severity: 'info', data: { port: '1883', bind: 'bound to 127.0.0.1' } },
+        { messageId: 'plaintextListener', line: 4, data: { port: '9001', bind: 'all interfaces' } },
+      ],
+    },
     {
       lang: 'cpp',
       code: 'void setup() {\n  client.setServer("broker.acme-iot.com", 1883);\n}',

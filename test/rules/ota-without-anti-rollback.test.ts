@@ -14,7 +14,6 @@ projectTester.run(otaWithoutAntiRollback, [], {
   valid: [
     { name: 'ESP-IDF OTA with anti-rollback', files: { 'sdkconfig.defaults': `CONFIG_PARTITION_TABLE_TWO_OTA=y\n${ROLLBACK}`, 'main/ota.c': OTA_C } },
     { name: 'legacy CONFIG_APP_ANTI_ROLLBACK', files: { sdkconfig: 'CONFIG_PARTITION_TABLE_TWO_OTA=y\nCONFIG_APP_ROLLBACK_ENABLE=y\nCONFIG_APP_ANTI_ROLLBACK=y\n' } },
-    { name: 'OTA call without any sdkconfig (Arduino core): unknown, silent', files: { 'src/ota.cpp': 'void f() { esp_https_ota(&cfg); }\n' } },
     { name: 'Zephyr + MCUboot downgrade prevention in sysbuild/mcuboot.conf', files: { 'app/sysbuild.conf': 'SB_CONFIG_BOOTLOADER_MCUBOOT=y\n', 'app/prj.conf': 'CONFIG_MCUMGR_GRP_IMG=y\n', 'app/sysbuild/mcuboot.conf': 'CONFIG_MCUBOOT_DOWNGRADE_PREVENTION=y\n' } },
     { name: 'Zephyr + MCUboot own prj.conf under sysbuild/mcuboot', files: { 'prj.conf': 'CONFIG_BOOTLOADER_MCUBOOT=y\n', 'sysbuild/mcuboot/prj.conf': 'CONFIG_MCUBOOT_HW_DOWNGRADE_PREVENTION=y\n' } },
     { name: 'app declares MCUboot was built with downgrade prevention (ZEP-07)', files: { 'prj.conf': 'CONFIG_BOOTLOADER_MCUBOOT=y\nCONFIG_MCUBOOT_BOOTLOADER_NO_DOWNGRADE=y\n' } },
@@ -41,6 +40,11 @@ projectTester.run(otaWithoutAntiRollback, [], {
       name: 'Zephyr sysbuild app, swap mode, no downgrade prevention',
       files: { 'sysbuild.conf': 'SB_CONFIG_BOOTLOADER_MCUBOOT=y\nSB_CONFIG_BOOT_SIGNATURE_KEY_FILE="/keys/p256.pem"\n', 'prj.conf': 'CONFIG_MCUMGR=y\nCONFIG_MCUMGR_GRP_IMG=y\n' },
       errors: [{ filePath: 'sysbuild.conf', messageId: 'mcuboot', line: 1, severity: 'warning' }],
+    },
+    {
+      name: 'OTA call without any sdkconfig: Kconfig defaults apply (anti-rollback off), reported at the OTA call',
+      files: { 'irrigation/main/ota_update.c': OTA_C, 'irrigation/main/app_main.c': 'void app_main(void) {}\n' },
+      errors: [{ filePath: 'irrigation/main/ota_update.c', messageId: 'espIdfNoSdkconfig', line: 2, severity: 'warning' }],
     },
     {
       name: 'two Zephyr apps: downgrade prevention of one does not cover the other',

@@ -53,9 +53,14 @@ projectTester.run(otaWithoutSignatureCheck, [], {
       errors: [{ filePath: 'fw/gateway/main/ota.c', messageId: 'unsigned', line: 5 }],
     },
     {
-      name: 'no sdkconfig anywhere: info',
+      name: 'no sdkconfig anywhere: Kconfig defaults apply (unsigned), reported at the OTA call',
       files: { 'src/ota.cpp': 'void doOta() {\n  esp_https_ota_begin(&cfg, &handle);\n}\n' },
-      errors: [{ filePath: 'src/ota.cpp', messageId: 'noSdkconfig', line: 2, severity: 'info' }],
+      errors: [{ filePath: 'src/ota.cpp', messageId: 'noSdkconfig', line: 2, severity: 'error' }],
+    },
+    {
+      name: 'two projects without sdkconfig are reported separately, each at its first OTA call',
+      files: { 'a/main/ota.c': 'void f(void) {\n  esp_ota_begin(p, 0, &h);\n}\n', 'b/main/update.c': 'void g(void) {\n  esp_https_ota(&cfg);\n}\n' },
+      errors: [{ filePath: 'a/main/ota.c', messageId: 'noSdkconfig', line: 2 }, { filePath: 'b/main/update.c', messageId: 'noSdkconfig', line: 2 }],
     },
     {
       name: 'test_apps variant lowered by path',

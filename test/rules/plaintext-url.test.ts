@@ -23,11 +23,18 @@ ruleTester.run(plaintextUrl, {
     { lang: 'json', code: '{"name": "fw", "homepage": "http://acme-iot.com", "repository": {"type": "git", "url": "http://github.com/acme/fw"}}' },
     { lang: 'yaml', code: 'mqtt:\n  server: mqtts://broker.acme-iot.com:8883\n' },
     { lang: 'yaml', code: 'mqtt:\n  server: !secret mqtt_server\n' },
+    { lang: 'yaml', code: 'Install:\n  Script: curl -fsSL https://downloads.vendor.io/install.sh -o /tmp/i.sh && echo "see http: docs"\n' },
     { lang: 'kconfig', code: 'CONFIG_EXAMPLE_MQTT_BROKER_URI="mqtts://broker.acme-iot.com:8883"\n' },
     { lang: 'dotenv', code: 'MQTT_URL=mqtts://broker.acme-iot.com:8883\n' },
     { lang: 'ini', code: '[env:esp32]\nbuild_flags = -DBROKER_URI=\\"mqtts://broker.acme-iot.com\\"\n' },
+    { lang: 'libconfig', code: 'download :\n{\n\turl = "https://images.acme-gateways.com/edge/latest.swu";\n};\n' },
   ],
   invalid: [
+    {
+      lang: 'libconfig', filePath: 'swupdate.cfg', name: 'SWUpdate download over plain HTTP',
+      code: 'download :\n{\n\tretries = 3;\n\turl = "http://images.acme-gateways.com/edge/latest.swu";\n};\n',
+      errors: [{ messageId: 'plaintextFirmware', line: 4, severity: 'error', suggestions: [{ output: 'download :\n{\n\tretries = 3;\n\turl = "https://images.acme-gateways.com/edge/latest.swu";\n};\n' }] }],
+    },
     {
       lang: 'c',
       code: 'esp_mqtt_client_config_t cfg = { .broker.address.uri = "mqtt://broker.acme-iot.com:1883" };',
@@ -114,6 +121,15 @@ ruleTester.run(plaintextUrl, {
       lang: 'yaml',
       code: 'mqtt:\n  server: mqtt://mosquitto\n',
       errors: [{ messageId: 'plaintextLocal', severity: 'info', suggestions: [{ output: 'mqtt:\n  server: mqtts://mosquitto\n' }] }],
+    },
+    {
+      lang: 'yaml', name: 'URL fetched by a curl command inside a lifecycle script',
+      code: 'Lifecycle:\n  Install:\n    Script: curl -fsSL http://downloads.modbus-vendor.com/adapter/install.sh | sh\n',
+      errors: [{ messageId: 'plaintext', line: 3, column: 24, suggestions: [{ output: 'Lifecycle:\n  Install:\n    Script: curl -fsSL https://downloads.modbus-vendor.com/adapter/install.sh | sh\n' }] }],
+    },
+    {
+      lang: 'python', code: 'os.system("wget -q -O /tmp/fw.bin http://builds.acme-iot.com/fw.bin")\n',
+      errors: [{ messageId: 'plaintextFirmware', severity: 'error', suggestions: [{ output: 'os.system("wget -q -O /tmp/fw.bin https://builds.acme-iot.com/fw.bin")\n' }] }],
     },
     {
       lang: 'json',

@@ -8,6 +8,8 @@ ruleTester.run(tlsVerificationDisabledOption, {
     { lang: 'python', code: 'r = requests.get(url, verify="/etc/ssl/certs/ca.pem")\n' },
     { lang: 'python', code: 'client.tls_set(ca_certs="ca.pem", cert_reqs=ssl.CERT_REQUIRED)\n' },
     { lang: 'python', code: '# r = requests.get(url, verify=False)\nr = requests.get(url)\n' },
+    { lang: 'python', code: 'from umqtt.simple import MQTTClient\nc = MQTTClient("id", "broker.lan", ssl=False)\n', name: 'ssl=False outside aiohttp means no TLS (plaintext rules), not skipped verification' },
+    { lang: 'python', code: 'import aiohttp\nasync with session.get(url, ssl=ssl_ctx) as r:\n    pass\n' },
     { lang: 'javascript', code: "const client = mqtt.connect(url, { rejectUnauthorized: true, ca: fs.readFileSync('ca.pem') });" },
     { lang: 'typescript', code: 'const opts: tls.ConnectionOptions = { rejectUnauthorized: true };' },
     { lang: 'c', code: 'esp_http_client_config_t cfg = { .url = URL, .skip_cert_common_name_check = false, .crt_bundle_attach = esp_crt_bundle_attach };' },
@@ -16,9 +18,20 @@ ruleTester.run(tlsVerificationDisabledOption, {
     { lang: 'yaml', code: 'mqtt:\n  server: mqtts://broker.acme-iot.com\n  reject_unauthorized: true\n' },
     { lang: 'json', code: '{"ServerURL": "https://hosted.mender.io", "SkipVerify": false}' },
     { lang: 'ini', code: '[client]\nssl = true\nssl_verify = true\n' },
+    { lang: 'libconfig', code: 'suricatta :\n{\n\tnocheckcert = false;\n\tcafile = "/etc/ssl/hawkbit-ca.pem";\n};\n' },
     { lang: 'dotenv', code: 'NODE_TLS_REJECT_UNAUTHORIZED=1\n' },
   ],
   invalid: [
+    {
+      lang: 'libconfig', filePath: 'swupdate/swupdate.cfg', name: 'SWUpdate suricatta nocheckcert',
+      code: 'suricatta :\n{\n\turl = "https://hawkbit.acme.com";\n\tnocheckcert = true;\n};\n',
+      errors: [{ messageId: 'verifyOff', line: 4, data: { option: 'nocheckcert: true' }, suggestions: [{ output: 'suricatta :\n{\n\turl = "https://hawkbit.acme.com";\n\tnocheckcert = false;\n};\n' }] }],
+    },
+    {
+      lang: 'python',
+      code: 'import aiohttp\n\nasync def fetch(session, host):\n    async with session.get(f"https://{host}/api/info", ssl=False) as resp:\n        return await resp.json()\n',
+      errors: [{ messageId: 'verifyOff', line: 4, data: { option: 'ssl=False' }, severity: 'error', suggestions: [{ title: 'Remove ssl=False', output: 'import aiohttp\n\nasync def fetch(session, host):\n    async with session.get(f"https://{host}/api/info") as resp:\n        return await resp.json()\n' }] }],
+    },
     {
       lang: 'python',
       code: 'r = requests.post(URL, json=data, verify=False)\n',

@@ -49,7 +49,7 @@ describe('threat model: ESP32 Arduino + PlatformIO greenhouse controller', () =>
     assert.equal(model.dataFlows.find((f) => f.to.endsWith('api.open-meteo.com'))?.verification, 'verified');
   });
 
-  test('threats: plaintext MQTT on its flow, OTA open, TLS verification partially mitigated, expiring cert', () => {
+  test('threats: plaintext MQTT on its flow, OTA open, TLS verification per connection, expiring cert', () => {
     const plaintext = byRow(model, 'F3').find((t) => t.target?.flow);
     assert.ok(plaintext, 'plaintext threat on the MQTT flow');
     assert.equal(plaintext.status, 'open');
@@ -57,10 +57,16 @@ describe('threat model: ESP32 Arduino + PlatformIO greenhouse controller', () =>
     const ota = byRow(model, 'F5')[0];
     assert.equal(ota.status, 'open');
     assert.ok(ota.causes.some((c) => c.file === 'src/main.cpp' || c.file === 'platformio.ini'));
-    const tls = byRow(model, 'F4')[0];
-    assert.equal(tls.status, 'partially-mitigated');
+    // setInsecure() on secureClient belongs to the telemetry flow; the CA pinned in weather.cpp to the weather flow.
+    const flowTo = (host: string): string | undefined => model.dataFlows.find((f) => f.to.endsWith(host))?.id;
+    const tls = byRow(model, 'F4').find((t) => t.target?.flow === flowTo('api.greenhouse-cloud.io'));
+    assert.ok(tls);
+    assert.equal(tls.status, 'open');
     assert.ok(tls.causes.some((c) => c.file === 'src/main.cpp' && c.line === 28));
-    assert.ok(tls.mitigations.some((m) => m.file === 'src/weather.cpp' && m.kind === 'ca-cert'));
+    assert.equal(tls.mitigations.length, 0, 'a CA on another connection is no mitigation');
+    const weather = byRow(model, 'F4').find((t) => t.target?.flow === flowTo('api.open-meteo.com'));
+    assert.equal(weather?.status, 'mitigated');
+    assert.ok(weather?.mitigations.some((m) => m.file === 'src/weather.cpp' && m.kind === 'ca-cert'));
     const cert = byRow(model, 'F10')[0];
     assert.equal(cert.status, 'open');
     assert.ok(cert.causes[0].evidence.includes('expires on'));

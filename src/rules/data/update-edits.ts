@@ -40,6 +40,16 @@ export function baseNameOf(filePath: string): string {
   return filePath.slice(filePath.lastIndexOf('/') + 1);
 }
 
+/**
+ * The project folder of a source file when no sdkconfig locates it: the part before the ESP-IDF
+ * `main/` / `components/` or the PlatformIO / Arduino `src/` / `lib/` folder, else the file's folder.
+ */
+export function sourceProjectOf(filePath: string): string {
+  const m = /(?:^|\/)(?:main|components|src|lib)\//.exec(filePath);
+  if (!m) return dirNameOf(filePath);
+  return filePath.slice(0, m.index);
+}
+
 /** Folder of a forward-slash path ('' at the root). */
 export function dirNameOf(filePath: string): string {
   const i = filePath.lastIndexOf('/');

@@ -20,7 +20,7 @@ export const platformCollector: Collector = {
   id: 'tm-platform',
   languages: ['ini', 'kconfig', 'yaml', 'json'],
   // Cheap gate so large YAML/JSON data files are not parsed just for the inventory.
-  keywords: ['board', 'framework', 'config_', 'esphome', 'dependencies'],
+  keywords: ['board', 'framework', 'config_', 'esphome', 'dependencies', 'compatible', 'serverurl', 'servers'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const name = lowerBase(ctx.filePath);
@@ -51,6 +51,23 @@ export const platformCollector: Collector = {
         } else if (p.length === 3 && p[0] === 'esp32' && p[1] === 'framework' && p[2] === 'type') {
           ctx.signal({ kind: SIG.platform, key: 'framework', value: scalarText(kv.value), range: kv.range });
         }
+      }
+      return;
+    }
+    // Embedded Linux images updated by RAUC (system.conf `[system] compatible=`) or Mender (mender.conf).
+    if (ctx.languageId === 'ini' && name === 'system.conf') {
+      const compatible = ctx.facts.keyValues.find((kv) => kv.path[0] === 'system' && kv.key === 'compatible');
+      if (compatible) {
+        ctx.signal({ kind: SIG.platform, key: 'os', value: 'linux', range: compatible.range });
+        ctx.signal({ kind: SIG.platform, key: 'updater', value: 'rauc', range: compatible.range });
+      }
+      return;
+    }
+    if (ctx.languageId === 'json' && name === 'mender.conf') {
+      const first = ctx.facts.keyValues[0];
+      if (first) {
+        ctx.signal({ kind: SIG.platform, key: 'os', value: 'linux', range: first.range });
+        ctx.signal({ kind: SIG.platform, key: 'updater', value: 'mender', range: first.range });
       }
       return;
     }

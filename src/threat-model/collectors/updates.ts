@@ -61,6 +61,9 @@ export const updateCollector: Collector = {
           if (!seen.has('rauc')) { seen.add('rauc'); ctx.signal({ kind: SIG.update, key: 'rauc', value: '[keyring]', range: kv.range }); }
           if (kv.key === 'path') signalMitigation(ctx, 'rauc-keyring', 'RAUC [keyring] path', kv.range);
         }
+        if (name === 'system.conf' && kv.path[0] === 'system' && kv.key === 'min-bundle-version' && String(kv.value.value ?? kv.value.text).trim()) {
+          signalMitigation(ctx, 'anti-rollback', `RAUC min-bundle-version=${String(kv.value.value ?? kv.value.text).trim().slice(0, 40)}`, kv.range);
+        }
       }
     }
     if (ctx.languageId === 'json' && name === 'mender.conf') {
