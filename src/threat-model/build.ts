@@ -441,7 +441,7 @@ export function buildThreatModel(scan: ScanOutput, opts: BuildOptions = {}): Thr
   const threats = [...drafts.values()].map((d) => finishThreat(d, components, flows)).sort(compareThreats);
 
   const assets: Assets = {
-    platforms: sigs.filter((s) => s.kind === SIG.platform && s.key !== 'package-name').map((s) => ({ ...loc(s), kind: s.key, value: s.value ?? '', component: componentOfFile(s.file).id })),
+    platforms: sigs.filter((s) => s.kind === SIG.platform && s.key !== 'package-name' && s.key !== 'esphome-name').map((s) => ({ ...loc(s), kind: s.key, value: s.value ?? '', component: componentOfFile(s.file).id })),
     endpoints: endpoints.map(({ s, v }) => ({ ...loc(s), scheme: v.scheme, host: v.host, port: v.port, tls: v.tls, role: v.role, component: componentOfFile(s.file).id })),
     credentials: credentialAssets(sigs, findings, componentOfFile),
     certificates,

@@ -79,7 +79,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private async run(doc: vscode.TextDocument): Promise<void> {
     const version = doc.version;
     try {
-      const out = await this.lint.lint(doc.uri, doc.getText(), doc.languageId);
+      const out = await this.lint.lint(doc.uri, doc.getText(), doc.languageId, true);
       if (doc.isClosed || doc.version !== version) return; // a newer lint is scheduled
       if (!out) return void this.store.delete(doc.uri);
       this.store.set(doc.uri, out.result.findings, version, out.scope.folder?.uri);
@@ -96,6 +96,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private close(doc: vscode.TextDocument): void {
     this.cancel(doc.uri);
+    this.lint.release(doc.uri);
     this.store.delete(doc.uri);
     this.onClosed(doc.uri);
   }

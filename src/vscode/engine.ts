@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { createLinter } from '../core/linter';
-import type { Linter, LintResult } from '../core/linter';
+import type { DocumentSession, Linter, LintResult } from '../core/linter';
 import type { GrammarName, LanguageId } from '../core/language';
 import { ALL_LANGUAGE_IDS } from '../core/language';
 import { allLanguages } from '../languages/registry';
@@ -38,6 +38,8 @@ export interface LintOutcome {
  */
 export class LintService implements vscode.Disposable {
   private instance: Linter | undefined;
+  /** One incremental session per open document: re-analysis after an edit reuses the previous parse. */
+  private readonly sessions = new Map<string, DocumentSession>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -51,8 +53,11 @@ export class LintService implements vscode.Disposable {
     return this.instance;
   }
 
-  /** Lints `text` of `uri`; undefined when disabled, excluded, too large or not ours. */
-  async lint(uri: vscode.Uri, text: string, vscodeLanguageId?: string): Promise<LintOutcome | undefined> {
+  /**
+   * Lints `text` of `uri`; undefined when disabled, excluded, too large or not ours. `incremental`
+   * (open documents being edited) keeps the parse for the next call; close with `release`.
+   */
+  async lint(uri: vscode.Uri, text: string, vscodeLanguageId?: string, incremental = false): Promise<LintOutcome | undefined> {
     const scope = await this.config.scopeOf(uri);
     if (!scope.settings.enable || scope.excluded) return undefined;
     if (text.length > scope.config.maxFileSizeKb * 1024) {
@@ -62,12 +67,28 @@ export class LintService implements vscode.Disposable {
     const languageId = engineLanguage(this.linter, scope.relPath, vscodeLanguageId);
     if (!languageId) return undefined;
     const workspace = await this.gitignore.factsFor(scope.folder, scope.relPath);
-    const result = await this.linter.lintText({ text, filePath: scope.relPath, languageId, workspace }, scope.config);
+    const input = { text, filePath: scope.relPath, languageId, workspace };
+    const result = incremental ? await this.session(uri).lint(input, scope.config) : await this.linter.lintText(input, scope.config);
     for (const e of result.ruleErrors) this.log.warnOnce(`rule:${e.ruleId}`, `IoT Security: ${e.message}`);
     return { result, scope };
   }
 
+  /** Frees the retained parse of a document that was closed. */
+  release(uri: vscode.Uri): void {
+    this.sessions.get(uri.toString())?.dispose();
+    this.sessions.delete(uri.toString());
+  }
+
+  private session(uri: vscode.Uri): DocumentSession {
+    const key = uri.toString();
+    let s = this.sessions.get(key);
+    if (!s) this.sessions.set(key, (s = this.linter.openDocument()));
+    return s;
+  }
+
   dispose(): void {
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
     this.instance?.dispose();
     this.instance = undefined;
   }
