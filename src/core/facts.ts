@@ -143,3 +143,26 @@ export interface Facts {
 export function emptyFacts(): Facts {
   return { strings: [], assignments: [], calls: [], keyValues: [], pemBlocks: [], comments: [], imports: [] };
 }
+
+/**
+ * Facts of a slice `text.slice(delta)` moved into the coordinates of the whole text: a copy in
+ * which every range-like field (`range`, `*Range`) is shifted by `delta`, at any depth.
+ */
+export function shiftFacts(facts: Facts, delta: number): Facts {
+  return shiftDeep(facts, delta) as Facts;
+}
+
+function shiftDeep(v: unknown, delta: number): unknown {
+  if (!v || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => shiftDeep(x, delta));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    out[k] = (k === 'range' || k.endsWith('Range')) && Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' ? [x[0] + delta, (x[1] as number) + delta] : shiftDeep(x, delta);
+  }
+  return out;
+}
+
+/** Appends every fact list of `from` to `into`, in place. */
+export function appendFacts(into: Facts, from: Facts): void {
+  for (const key of Object.keys(into) as Array<keyof Facts>) (into[key] as unknown[]).push(...(from[key] as unknown[]));
+}

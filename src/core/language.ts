@@ -44,6 +44,11 @@ export interface ExtractOptions {
   previous?: RetainedParse;
   /** Keep this parse for the next call and return it as `retained`. */
   retain?: boolean;
+  /**
+   * Parse only these ranges (ascending, disjoint), each standalone; facts, errors and error ranges
+   * are in whole-text offsets. Languages that cannot window parse the whole text.
+   */
+  windows?: readonly Range[];
 }
 
 /** Comment syntax of a language, for suppressions and for the "ignore" quick fix. */
@@ -64,6 +69,8 @@ export interface LanguageSupport {
   matches(filePath: string): boolean;
   /** Parse and extract facts. Must not throw; must free any native/wasm memory before returning. */
   extract(text: string, env: LanguageEnv, options?: ExtractOptions): Promise<ExtractResult>;
+  /** True when `extract` honours `ExtractOptions.windows` (parsing is costly enough to window). */
+  windowed?: boolean;
   /** Optional: release cached parsers/grammars. */
   dispose?(): void;
 }

@@ -10,6 +10,7 @@ import { KeywordPrefilter } from './prefilter';
 import { redact, redactAll } from './redact';
 import type { Collector, FileSummary, ProjectRuleDefinition, Report, RuleContext, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
 import { findSuppressions, suppressionFor } from './suppressions';
+import { coverage, windowsAround } from './windows';
 
 /** A rule that threw; recorded, and the other rules still ran. */
 export interface RuleError {
@@ -90,6 +91,10 @@ export interface Linter {
 }
 
 const UNKNOWN_WORKSPACE: WorkspaceFacts = { isGitIgnored: () => undefined };
+/** Documents at least this long (UTF-16 units) are parsed only around keyword hits when hits are sparse. */
+export const WINDOW_MIN_CHARS = 64 * 1024;
+/** Windows covering more than this share of the document: parse it whole instead. */
+const WINDOW_MAX_COVERAGE = 0.5;
 const EVIDENCE_MAX = 120;
 
 /** Creates the engine with injected rules, languages and grammar loader (composition roots decide). */
@@ -139,7 +144,8 @@ export function createLinter(opts: LinterOptions): Linter {
     // A retained parse is only valid for the language it came from.
     if (state?.parse && state.language !== language?.id) releaseState(state);
     if (!language) return result;
-    const candidates = prefilters.get(language.id)?.candidates(text, (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings))) ?? [];
+    const prefilter = prefilters.get(language.id);
+    const candidates = prefilter?.candidates(text, (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings))) ?? [];
     if (!candidates.length) {
       if (state) releaseState(state);
       return result;
@@ -148,7 +154,15 @@ export function createLinter(opts: LinterOptions): Linter {
     const budgetMs = input.budgetMs ?? opts.budgetMs;
     const previous = state?.parse;
     if (state) state.parse = undefined; // ownership passes to extract
-    const extracted = await language.extract(text, { ...env, filePath }, { deadline: budgetMs === undefined ? undefined : started + budgetMs, previous, retain: state !== undefined });
+    // A large document is parsed only around the candidate rules' keyword hits when they are sparse
+    // (rules and collectors only report near their keywords); an editor session parses it whole.
+    let windows: Range[] | undefined;
+    if (!state && language.windowed && prefilter && text.length >= WINDOW_MIN_CHARS) {
+      const hits = prefilter.hitOffsets(text, candidates, Math.ceil(text.length / 2048));
+      const around = hits && windowsAround(text, hits);
+      if (around && coverage(around) <= text.length * WINDOW_MAX_COVERAGE) windows = around;
+    }
+    const extracted = await language.extract(text, { ...env, filePath }, { deadline: budgetMs === undefined ? undefined : started + budgetMs, previous, retain: state !== undefined, windows });
     if (state) {
       state.parse = extracted.retained;
       state.language = language.id;

@@ -1,6 +1,7 @@
 import type { Facts, Range } from './facts';
 import type { Category, Fix, Practice, RelatedLocation, Severity } from './finding';
 import type { LanguageId } from './language';
+import type { Keyword } from './prefilter';
 
 /** Documentation every rule carries: what, why, how to fix, and what it rests on. */
 export interface RuleDocs {
@@ -96,10 +97,12 @@ export interface RuleContext {
 export interface RuleDefinition {
   meta: RuleMeta;
   /**
-   * Cheap prefilter: lower-case substrings, at least one of which must occur in the lower-cased
-   * text for the rule to run. Omit to run on every document of the rule's languages.
+   * Cheap prefilter: case-insensitive substrings (or linear RegExps), at least one of which must
+   * occur in the text for the rule to run. Omit to run on every document of the rule's languages.
+   * Make them discriminative (what a finding must contain, not a common word): they also decide,
+   * for large files, which parts are parsed at all.
    */
-  keywords?: readonly string[];
+  keywords?: readonly Keyword[];
   /** Optional gate on settings (e.g. only when the user configured patterns); false = never parse for this rule. */
   isActive?(settings: RuleSettings): boolean;
   check(ctx: RuleContext): void;
@@ -131,7 +134,7 @@ export type CollectContext = Omit<RuleContext, 'report'>;
  */
 export interface ProjectRuleDefinition {
   meta: RuleMeta;
-  keywords?: readonly string[];
+  keywords?: readonly Keyword[];
   collect?(ctx: CollectContext): void;
   checkProject(ctx: ProjectContext): void;
 }
@@ -153,6 +156,6 @@ export function defineProjectRule(rule: ProjectRuleDefinition): ProjectRuleDefin
 export interface Collector {
   id: string;
   languages: readonly LanguageId[];
-  keywords?: readonly string[];
+  keywords?: readonly Keyword[];
   collect(ctx: CollectContext): void;
 }

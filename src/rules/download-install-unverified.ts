@@ -11,6 +11,10 @@ const FLASHER = /\b(?:esptool|write_flash|dfu-util|avrdude|stm32flash|st-flash|o
 // Package managers, when installing (`pip install`, `dpkg -i`, `apt-get install ./x.deb`).
 const PACKAGE_MANAGER = /\b(?:pip3?|dpkg|apt-get|apt|opkg|rpm|yum|dnf|apk|npm)\b/;
 const INSTALL_WORD = /\binstall\b|["'\s]-[iU]\b/;
+// A package manager installs what was downloaded only when it is given a file: a variable, or a package / temp path
+// (`pip install -r requirements.txt` or `npm install` next to an unrelated API call is not an update).
+const PACKAGE_FILE = /\.(?:deb|rpm|ipk|apk|whl|tar\.gz|tgz|zip|swu|raucb)\b|\/tmp\//;
+const NOT_A_DOWNLOAD = /^(?:sys\.executable|process\.execPath)$/;
 // MicroPython / CPython: the device runs what was written (reboot into new .py files, exec).
 const RUN_NEW_CODE = /^(?:machine\.(?:reset|soft_reset)|exec|os\.execv|os\.execl)$/;
 const WRITTEN_RESPONSE = /^([A-Za-z_]\w*)(?:\.(?:text|content|raw|read\(\)|json\(\)))?$/;
@@ -59,7 +63,8 @@ export const downloadInstallUnverified = defineRule({
       const text = ctx.text.slice(c.range[0], c.range[1]);
       const flasher = FLASHER.exec(text);
       const pkg = PACKAGE_MANAGER.exec(text);
-      const tool = flasher?.[0] ?? (pkg && INSTALL_WORD.test(text) ? `${pkg[0]} install` : undefined);
+      const installsFile = pkg !== null && INSTALL_WORD.test(text) && (PACKAGE_FILE.test(text) || hasVariableArg(c));
+      const tool = flasher?.[0] ?? (installsFile ? `${pkg[0]} install` : undefined);
       if (!tool) continue;
       reported = true;
       ctx.report({ messageId: 'install', data: { tool, action: flasher ? 'flashes' : 'installs', download }, range: c.range });
@@ -67,6 +72,12 @@ export const downloadInstallUnverified = defineRule({
     if (!reported) checkRunWritten(ctx, downloads);
   },
 });
+
+/** A non-literal argument (or list element): the program is given something computed, e.g. the downloaded path. */
+function hasVariableArg(c: CallFact): boolean {
+  const values = c.args.flatMap((a) => (a.value.kind === 'array' ? a.value.elements ?? [] : [a.value]));
+  return values.some((v) => (v.kind === 'identifier' || v.kind === 'template' || v.kind === 'other') && !NOT_A_DOWNLOAD.test(v.text));
+}
 
 /** The document text with comments blanked out (a comment saying "no signature" is not a check). */
 function withoutComments(ctx: RuleContext): string {

@@ -15,6 +15,8 @@ ruleTester.run(downloadInstallUnverified, {
     { lang: 'python', code: 'import urequests, machine\nr = urequests.get(URL)\nlog.write(r.text)\n', name: 'written but never run' },
     { lang: 'javascript', code: "const https = require('https');\nconst { execFileSync } = require('child_process');\nconst crypto = require('crypto');\nhttps.get(url, (res) => res.pipe(out));\nif (crypto.createHash('sha256').update(buf).digest('hex') !== sum) throw new Error('bad');\nexecFileSync('dfu-util', ['-D', dest]);\n" },
     { lang: 'typescript', code: "import axios from 'axios';\nconst r = await axios.get(url);\nexecSync('systemctl restart app');\n" },
+    { lang: 'python', name: 'installing dependencies next to an unrelated API call', code: 'import subprocess, sys, requests\nstatus = requests.get(API).json()\nsubprocess.run([sys.executable, "-m", "pip", "install", "-r", "requirements.txt"], check=True)\n' },
+    { lang: 'javascript', code: "const res = await fetch(api);\nexecSync('npm install');\n" },
     { lang: 'yaml', code: 'Lifecycle:\n  Install:\n    Script: curl -fsSL https://downloads.example.com/install.sh -o /tmp/i.sh && sha256sum -c /tmp/i.sha256 && sh /tmp/i.sh\n' },
     { lang: 'yaml', code: 'Manifests:\n  - Artifacts:\n      - URI: s3://bucket/adapter.zip\n    Lifecycle:\n      Run: python3 -u {artifacts:path}/adapter.py\n' },
     { lang: 'json', code: '{ "Lifecycle": { "Install": "pip3 install --user -r {artifacts:path}/requirements.txt" } }' },

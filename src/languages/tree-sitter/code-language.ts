@@ -1,7 +1,8 @@
 /** Builds a `LanguageSupport` for a tree-sitter grammar plus a dialect of fact handlers. */
 import type { Parser, Tree } from 'web-tree-sitter';
-import { emptyFacts } from '../../core/facts';
-import type { CommentSyntax, ExtractOptions, ExtractResult, LanguageEnv, LanguageId, LanguageSupport } from '../../core/language';
+import { appendFacts, emptyFacts, shiftFacts } from '../../core/facts';
+import type { Range } from '../../core/facts';
+import type { CommentSyntax, ExtractOptions, ExtractResult, LanguageEnv, LanguageId, LanguageSupport, ParseError } from '../../core/language';
 import { ExtractContext } from './context';
 import type { Dialect } from './context';
 import { CodeParse, extractIncremental, extractRetained, ParseTimeout, parseOrTimeout } from './incremental';
@@ -42,6 +43,7 @@ export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
     id: opts.id,
     comments: opts.comments,
     matches: (filePath) => hasExtension(filePath, opts.extensions),
+    windowed: true,
     async extract(text: string, env: LanguageEnv, options: ExtractOptions = {}): Promise<ExtractResult> {
       const { deadline, retain = false } = options;
       // Only our own retained parse of this language can be reused; anything else is just freed.
@@ -51,6 +53,11 @@ export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
         const grammars = opts.grammars(text);
         const parsers = await Promise.all(grammars.map((g) => getParser(env, g)));
         const source = opts.prepare ? opts.prepare(text) : text;
+        if (options.windows && !retain) {
+          if (previous) previous.dispose();
+          previous = undefined;
+          return extractWindows(parsers, options.windows, source, text, opts.dialect, deadline);
+        }
         // Incremental and retained parses need a single grammar (the TS/TSX fallback parses twice).
         if (grammars.length === 1) {
           if (previous?.grammar === grammars[0]) {
@@ -80,6 +87,29 @@ export function extractFromTree(tree: Tree, text: string, dialect: Dialect, dead
   walkTree(tree, ctx);
   findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
   return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges };
+}
+
+/**
+ * Parses each window of `source` standalone (grammar chosen for the whole text) and merges the
+ * facts in whole-text offsets. Syntax errors at a window's cut edges (its first line, its last two
+ * lines) are artefacts of the cut, not of the file: they are dropped.
+ */
+function extractWindows(parsers: readonly Parser[], windows: readonly Range[], source: string, text: string, dialect: Dialect, deadline?: number): ExtractResult {
+  const facts = emptyFacts();
+  const errors: ParseError[] = [];
+  const errorRanges: Range[] = [];
+  for (const [a, b] of windows) {
+    const slice = text.slice(a, b);
+    const r = parseBest(parsers, 0, source.slice(a, b), deadline, (tree) => extractFromTree(tree, slice, dialect, deadline));
+    appendFacts(facts, shiftFacts(r.facts, a));
+    const headEnd = a > 0 ? slice.indexOf('\n') + 1 || slice.length : 0;
+    let tailStart = slice.length;
+    if (b < text.length) for (let i = 0; i < 2 && tailStart > 0; i++) tailStart = slice.lastIndexOf('\n', tailStart - 2) + 1;
+    const real = (range: Range): boolean => range[0] >= headEnd && range[1] <= tailStart;
+    for (const e of r.errors) if (real(e.range)) errors.push({ ...e, range: [e.range[0] + a, e.range[1] + a] });
+    for (const e of r.errorRanges ?? []) if (real(e)) errorRanges.push([e[0] + a, e[1] + a]);
+  }
+  return { facts, errors, errorRanges };
 }
 
 /** Parses with `parsers[i]`; on syntax errors tries the next grammar, falling back to the first tree. */
