@@ -38,7 +38,7 @@ export const telnetServer = defineRule({
       references: ['F8', 'F3', 'T-01'],
     },
   },
-  keywords: ['23', 'telnet', 'remotedebug'],
+  keywords: [/(?:[(,=]|port\w*["']?\s*:)\s*23(?![\w.])/, 'telnet', 'remotedebug'],
   check(ctx) {
     if (ctx.languageId === 'c' || ctx.languageId === 'cpp') checkArduino(ctx);
     else checkScripts(ctx);

@@ -5,61 +5,26 @@
 // [.cache/code-server/package], VSIX [dist/iotsec.vsix], TM_FIXTURE [test/fixtures/vscode-threat-model], SHOTS [screenshots].
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { startWorkbench } = require('./workbench');
 
 const repo = path.resolve(__dirname, '../..');
 const install = process.env.CODE_SERVER_HOME || path.join(repo, '.cache/code-server/package');
 const vsix = path.resolve(process.env.VSIX || path.join(repo, 'dist/iotsec.vsix'));
 const fixture = path.resolve(process.env.TM_FIXTURE || path.join(repo, 'test/fixtures/vscode-threat-model'));
 const shots = path.resolve(process.env.SHOTS || path.join(repo, 'screenshots'));
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iotsec-tm-ui-'));
-const ws = path.join(tmp, 'greenhouse-system');
-const authority = `127.0.0.1:${20000 + Math.floor(Math.random() * 20000)}`;
-const cs = (...args) => [path.join(install, 'out/node/entry.js'), '--user-data-dir', path.join(tmp, 'ud'),
-  '--extensions-dir', path.join(tmp, 'ext'), '--config', path.join(tmp, 'config.yaml'), ...args];
-const env = { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_DATA_HOME: path.join(tmp, 'xdg'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config') };
-let server, browser, page;
+let page, ws, workbench;
 
 before(async () => {
   assert.ok(fs.existsSync(vsix), `${vsix} exists (npm run package)`);
   fs.mkdirSync(shots, { recursive: true });
-  fs.cpSync(fixture, ws, { recursive: true });
-  fs.mkdirSync(path.join(tmp, 'ud/User'), { recursive: true });
-  fs.writeFileSync(path.join(tmp, 'ud/User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'extensions.ignoreRecommendations': true, 'extensions.autoCheckUpdates': false,
-    'telemetry.telemetryLevel': 'off', 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
-    'workbench.colorTheme': 'Default Dark Modern',
-  }));
-  execFileSync(process.execPath, cs('--install-extension', vsix), { env, stdio: 'inherit' });
-  server = spawn(process.execPath, cs('--auth', 'none', '--bind-addr', authority, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'),
-  { env, detached: true, stdio: 'ignore' });
-  server.exited = new Promise((r) => server.on('exit', r));
-  for (let i = 0; !(await fetch(`http://${authority}/healthz`).then((r) => r.ok, () => false)); i++) {
-    assert.ok(i < 300, 'code-server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  browser = await chromium.launch({
-    headless: true,
-    executablePath: process.env.CHROMIUM_PATH || execFileSync('sh', ['-c', 'command -v chromium']).toString().trim(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(60000);
-  await page.goto(`http://${authority}/?folder=${encodeURIComponent(ws)}`);
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90000 });
+  workbench = await startWorkbench({ install, vsix, fixture, folderName: 'greenhouse-system', settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  ({ page, ws } = workbench);
 });
 
 after(async () => {
-  await browser?.close();
-  try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
-  await Promise.race([server?.exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await workbench?.stop();
 });
 
 const quickInput = () => page.locator('.quick-input-widget .quick-input-box input');
