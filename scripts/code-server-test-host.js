@@ -28,17 +28,20 @@ async function main() {
   const install = process.env.CODE_SERVER_HOME;
   if (!install || !o.tests || !o.dev.length) { console.error('usage: CODE_SERVER_HOME=<install> node code-server-test-host.js --extensionDevelopmentPath=<dir> --extensionTestsPath=<module> [folder]'); return 2; }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-test-'));
+  const restricted = process.env.IOTSEC_RESTRICTED === '1';
   const userData = path.resolve(o.userData || path.join(tmp, 'user-data'));
   const settings = path.join(userData, 'User', 'settings.json');
   if (!fs.existsSync(settings)) {
     fs.mkdirSync(path.dirname(settings), { recursive: true });
     fs.writeFileSync(settings, JSON.stringify({ 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
-      'extensions.ignoreRecommendations': true, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }));
+      'extensions.ignoreRecommendations': true, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off',
+      // IOTSEC_RESTRICTED=1: workspace trust on and never granted, so the folder opens in Restricted Mode.
+      ...(restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}) }));
   }
   const authority = `127.0.0.1:${await freePort()}`;
   const server = spawn(process.execPath, [path.join(install, 'out/node/entry.js'),
     '--auth', 'none', '--bind-addr', authority, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    ...(restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', userData, '--extensions-dir', path.resolve(o.extDir || path.join(tmp, 'extensions')),
     '--config', path.join(tmp, 'config.yaml')],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'],   // own process group: one kill stops server + ext host

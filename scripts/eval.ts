@@ -1,7 +1,11 @@
 /**
  * Detection-quality evaluation against the labelled corpus (`npm run eval` = build, then this script).
  *
- *   node --import tsx scripts/eval.ts [--check] [--input scan.json]
+ *   node --import tsx scripts/eval.ts [--check] [--input scan.json] [--corpus DIR]
+ *
+ * `--corpus DIR` (default `test/corpus`, relative to the repository root or absolute) selects another
+ * labelled corpus with the same layout (`DIR/projects/…`, `DIR/expectations.yaml`), e.g. the held-out
+ * `test/corpus-holdout`.
  *
  * Scans `test/corpus/projects` with the built CLI (`node dist/cli.js scan … --format json --fail-on none`)
  * and compares the findings with `test/corpus/expectations.yaml` (see test/corpus/README.md).
@@ -31,11 +35,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 
 const ROOT = join(__dirname, '..');
-const CORPUS = join(ROOT, 'test', 'corpus');
+const corpusIdx = process.argv.indexOf('--corpus');
+const CORPUS = corpusIdx >= 0 && process.argv[corpusIdx + 1] ? resolve(ROOT, process.argv[corpusIdx + 1]) : join(ROOT, 'test', 'corpus');
 const PROJECTS = join(CORPUS, 'projects');
 const OUT_FILE = join(ROOT, 'out', 'eval-results.json');
 

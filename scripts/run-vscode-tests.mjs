@@ -19,7 +19,7 @@ export function ensureCodeServer() {
 /** Bundles each suite file to out/test/vscode/suite (vscode and mocha stay external). */
 export async function buildSuite() {
   const dir = join(root, 'test/vscode/suite');
-  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.test.ts') || f.endsWith('.bench.ts') || f === 'index.ts').map((f) => join(dir, f));
+  const entryPoints = readdirSync(dir).filter((f) => f.endsWith('.test.ts') || f.endsWith('.bench.ts') || f.endsWith('.restricted.ts') || f === 'index.ts').map((f) => join(dir, f));
   await build({
     entryPoints, outdir: join(root, 'out/test/vscode/suite'), bundle: true, platform: 'node', format: 'cjs',
     target: 'node20', sourcemap: 'inline', external: ['vscode', 'mocha'], logLevel: 'warning',
@@ -31,5 +31,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
   await buildSuite();
   const { runVscodeTests } = await import('../test/vscode/run-tests.mjs');
-  process.exitCode = await runVscodeTests();
+  const trusted = await runVscodeTests();
+  // Second, short run in Restricted Mode (workspace trust on, folder not trusted): test/vscode/suite/*.restricted.ts.
+  process.env.IOTSEC_RESTRICTED = '1';
+  const restricted = await runVscodeTests();
+  delete process.env.IOTSEC_RESTRICTED;
+  process.exitCode = trusted || restricted;
 }

@@ -59,7 +59,7 @@ export const secretsInUnencryptedNvs = defineProjectRule({
     },
   },
   // 'config_' lets every Kconfig fragment publish whether it enables encryption and where sdkconfig.defaults lives.
-  keywords: ['nvs_set_str', 'nvs_set_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\bconfig_/],
+  keywords: ['nvs_set_str', 'nvs_set_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_/],
   collect(ctx) {
     if (ctx.languageId === 'kconfig') {
       const entries = lastEntries(ctx.facts);

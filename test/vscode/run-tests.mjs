@@ -20,7 +20,7 @@ export async function runVscodeTests() {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/test/vscode/suite/index.js'),
     launchArgs: [ws, '--disable-extensions'],
-    extensionTestsEnv: { IOTSEC_FIXTURE_SRC: fixture, ...(process.env.IOTSEC_TEST_GREP ? { IOTSEC_TEST_GREP: process.env.IOTSEC_TEST_GREP } : {}), ...(process.env.IOTSEC_DEBUG ? { IOTSEC_DEBUG: '1' } : {}), ...(process.env.IOTSEC_BENCH ? { IOTSEC_BENCH: '1', IOTSEC_BENCH_RUNS: process.env.IOTSEC_BENCH_RUNS ?? '200' } : {}) },
+    extensionTestsEnv: { IOTSEC_FIXTURE_SRC: fixture, ...(process.env.IOTSEC_TEST_GREP ? { IOTSEC_TEST_GREP: process.env.IOTSEC_TEST_GREP } : {}), ...(process.env.IOTSEC_DEBUG ? { IOTSEC_DEBUG: '1' } : {}), ...(process.env.IOTSEC_RESTRICTED ? { IOTSEC_RESTRICTED: '1' } : {}), ...(process.env.IOTSEC_BENCH ? { IOTSEC_BENCH: '1', IOTSEC_BENCH_RUNS: process.env.IOTSEC_BENCH_RUNS ?? '200' } : {}) },
   };
   if (process.env.CODE_SERVER_HOME) {
     opts.vscodeExecutablePath = process.execPath;

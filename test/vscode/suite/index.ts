@@ -7,7 +7,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.IOTSEC_TEST_GREP;
   if (grep) mocha.grep(grep);
-  const suffix = process.env.IOTSEC_BENCH ? '.bench.js' : '.test.js';
+  const suffix = process.env.IOTSEC_BENCH ? '.bench.js' : process.env.IOTSEC_RESTRICTED ? '.restricted.js' : '.test.js';
   for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith(suffix)).sort()) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
