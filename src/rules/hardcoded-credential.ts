@@ -80,7 +80,7 @@ export const hardcodedCredential = defineRule({
       references: ['IDF-CR-01', 'IDF-CR-02', 'IDF-CR-04', 'ZEP-13', 'ZEP-16', 'MEN-04', 'SWU-07', 'RHU-02', 'Z2M-05', 'HA-02', 'TAS-01', 'TAS-04', 'AWS-04', 'ARD-10'],
     },
   },
-  keywords: [/(?:pass|pwd|psk|secret|token|key|auth|credential|pop|pin|pw)[\w.\-[\]'"]*\s*[:="]/],
+  keywords: [/(?:pass|pwd|psk|secret|token|credential|pw(?![a-z]))[\w.\-[\]'"]*\s*[:="]/, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]*\s*[:=]\s*(?:\(\s*)?(?:u8|[lub])?["'`]/, /(?:key|auth|pop|pin|sas)\w*[ \t]+(?:u8|[lub])?"/, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]*\s*[:=][ \t]*[\w+/=.-]{8,}(?=[ \t]*(?:\r?\n|#|$))/],
   check(ctx) {
     if (isUncommittedSecretStore(ctx)) return; // secrets.h / secrets.yaml / an ignored .env are where secrets belong
     const manifest = MANIFESTS.has(ctx.languageId);

@@ -14,13 +14,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export async function runVscodeTests() {
   const fixture = join(root, 'test/fixtures/vscode-workspace');
   const tmp = mkdtempSync(join(tmpdir(), 'iotsec-vscode-'));
-  const ws = join(tmp, 'ws');
-  cpSync(fixture, ws, { recursive: true });
+  // The scan benchmark opens the (read-only) synthetic workspace itself; tests edit a copy of the fixture.
+  const ws = process.env.IOTSEC_BENCH_WORKSPACE ?? join(tmp, 'ws');
+  if (!process.env.IOTSEC_BENCH_WORKSPACE) cpSync(fixture, ws, { recursive: true });
   const opts = {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/test/vscode/suite/index.js'),
     launchArgs: [ws, '--disable-extensions'],
-    extensionTestsEnv: { IOTSEC_FIXTURE_SRC: fixture, ...(process.env.IOTSEC_TEST_GREP ? { IOTSEC_TEST_GREP: process.env.IOTSEC_TEST_GREP } : {}), ...(process.env.IOTSEC_DEBUG ? { IOTSEC_DEBUG: '1' } : {}), ...(process.env.IOTSEC_RESTRICTED ? { IOTSEC_RESTRICTED: '1' } : {}), ...(process.env.IOTSEC_BENCH ? { IOTSEC_BENCH: '1', IOTSEC_BENCH_RUNS: process.env.IOTSEC_BENCH_RUNS ?? '200' } : {}) },
+    extensionTestsEnv: { IOTSEC_FIXTURE_SRC: fixture, ...(process.env.IOTSEC_TEST_GREP ? { IOTSEC_TEST_GREP: process.env.IOTSEC_TEST_GREP } : {}), ...(process.env.IOTSEC_DEBUG ? { IOTSEC_DEBUG: '1' } : {}), ...(process.env.IOTSEC_RESTRICTED ? { IOTSEC_RESTRICTED: '1' } : {}), ...(process.env.IOTSEC_BENCH_SCAN ? { IOTSEC_BENCH_SCAN: '1' } : {}), ...(process.env.IOTSEC_BENCH ? { IOTSEC_BENCH: '1', IOTSEC_BENCH_RUNS: process.env.IOTSEC_BENCH_RUNS ?? '200' } : {}) },
   };
   if (process.env.CODE_SERVER_HOME) {
     opts.vscodeExecutablePath = process.execPath;
