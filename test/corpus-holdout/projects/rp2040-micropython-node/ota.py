@@ -6,7 +6,7 @@ import urequests
 
 import config
 
-BASE_URL = "http://fw.fieldlab.io/" # @E[plaintext-protocol] firmware manifest and code downloaded over plain HTTP @E[unsigned-update] downloaded code is installed without any signature or hash check
+BASE_URL = "http://fw.fieldlab.io/"
 
 
 def _current_version():

@@ -321,7 +321,7 @@ static const uint8_t factory_lsc_b[192] = {
 /* ---- cloud onboarding ---------------------------------------------------------------------- */
 #define FACTORY_ONBOARDING_HOST     "onboard.doorcam-labs.io"
 #define FACTORY_ONBOARDING_PORT     443
-#define FACTORY_CLOUD_API_KEY       "dcl_prod_3kQ9vX7mT2pW8nR4sY6bZ1cH5jF0gL" // @E[hardcoded-secret] production cloud API key planted in a generated header (same value in every unit of the lot)
+#define FACTORY_CLOUD_API_KEY       "dcl_prod_3kQ9vX7mT2pW8nR4sY6bZ1cH5jF0gL"
 #define FACTORY_CLOUD_REGION        "eu-central"
 
 /* ---- PIR / chime tuning ------------------------------------------------------------------- */
