@@ -59,7 +59,7 @@ export const secretsInUnencryptedNvs = defineProjectRule({
     },
   },
   // 'config_' lets every Kconfig fragment publish whether it enables encryption and where sdkconfig.defaults lives.
-  keywords: ['nvs_set_str', 'nvs_set_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure_|bootloader_|app_|partition_table|mcuboot|mcumgr|hawkbit|img_manager|nvs_|esp_https|ota)/],
+  keywords: ['nvs_set_str', 'nvs_set_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure|bootloader|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/],
   collect(ctx) {
     if (ctx.languageId === 'kconfig') {
       const entries = lastEntries(ctx.facts);

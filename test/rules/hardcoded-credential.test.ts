@@ -8,6 +8,9 @@ import { ruleTester } from '../harness/rule-tester';
 
 ruleTester.run(hardcodedCredential, {
   valid: [
+    // Node-RED adminAuth stores a bcrypt hash, not the password (generate it with `node-red admin hash-pw`).
+    { lang: 'javascript', filePath: 'settings.js', code: "module.exports = { adminAuth: { type: 'credentials', users: [{ username: 'admin', password: '$2b$08$wuAqPiKJlVN27eF5qJp.RuQYuy6ZYONW7a/UWYxDTtwKFCdB8F19y', permissions: '*' }] } };\n" },
+    { lang: 'yaml', filePath: 'config/users.yaml', code: 'users:\n  - name: ops\n    password: "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$Vx9pU3w6oqk0kq3N2m3c6hBz7m1Y4QzJ0l8KfZr2tWc"\n' },
     // C / C++: declarations without init, env lookups, placeholders, non-credential names, comparisons, format strings
     { lang: 'c', code: 'char password[64];\nconst char *ssid = "HomeNet";\n' },
     { lang: 'c', code: 'if (strcmp(password, "") == 0) { printf("password: %s\\n", password); }\n' },

@@ -130,12 +130,16 @@ const KEY_NAME_VALUE = /^[a-z][a-z0-9]{0,23}(?:_[a-z0-9]{1,23}){1,4}$/;
 /** Name words that mark a constant holding a storage key name, when they come before the credential word. */
 const KEY_NAME_MARKERS = new Set(['key', 'nvs', 'pref', 'prefs', 'setting', 'settings', 'field', 'attr']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Modular-crypt password hashes (bcrypt, argon2, sha-crypt, scrypt): what Node-RED `adminAuth`, Mosquitto
+// password files and Home Assistant store. A salted slow hash is not the password itself.
+const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\$\S{20,}|[56]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|7\$\S{20,})$/;
 
 /** Why a literal is not a secret value, or undefined when it may be one. */
 export function nonSecretReason(value: string, name: string, placeholderWords: readonly string[]): string | undefined {
   const v = value.trim();
   if (isPlaceholder(v, placeholderWords)) return 'placeholder';
   if (v.includes('-----BEGIN ')) return 'pem'; // private-key-in-source owns PEM blocks
+  if (PASSWORD_HASH.test(v)) return 'password-hash';
   if (v.toLowerCase() === name.toLowerCase() || v.toLowerCase().replace(/[^a-z0-9]/g, '') === name.toLowerCase().replace(/[^a-z0-9]/g, '')) return 'name';
   if (isKeyNameValue(v, name)) return 'key-name';
   if (URL_LIKE.test(v) || v.startsWith('data:')) return 'url';
