@@ -26,8 +26,10 @@ export function formatText(report: ScanReport, opts: { color?: boolean } = {}): 
     : c('32', '✔ no problems found'));
   const mb = report.stats.bytes / 1e6;
   const secs = report.stats.durationMs / 1000;
-  out.push(`Scanned ${report.stats.files} file${report.stats.files === 1 ? '' : 's'} (${mb.toFixed(1)} MB) in ${secs.toFixed(2)} s` +
-    (secs > 0 ? ` — ${(mb / secs).toFixed(1)} MB/s, ${Math.round(report.stats.files / secs)} files/s` : ''));
+  const size = mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.ceil(report.stats.bytes / 1024)} KB`;
+  // Throughput only means something on a real tree; on a handful of files start-up dominates.
+  const rate = secs > 0 && mb >= 1 ? ` — ${(mb / secs).toFixed(1)} MB/s, ${Math.round(report.stats.files / secs)} files/s` : '';
+  out.push(`Scanned ${report.stats.files} file${report.stats.files === 1 ? '' : 's'} (${size}) in ${secs.toFixed(2)} s${rate}`);
   if (report.skipped.length) {
     out.push(`Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`);
     for (const s of report.skipped.slice(0, 50)) out.push(`  ${s.filePath} (${s.reason})`);
