@@ -1,4 +1,4 @@
-import type { KeyValueFact } from '../core/facts';
+import type { AssignmentFact, KeyValueFact, Range, ValueFact } from '../core/facts';
 import type { Fix } from '../core/finding';
 import { defineRule } from '../core/rule';
 import { ACCOUNT_WILDCARD, IOT_DATA_ACTIONS, RESOURCE_WILDCARDS, THING_NAME_VARIABLE, THING_NAME_VARIABLE_SUB, WILDCARD_ACTIONS } from './data/device-policy';
@@ -43,6 +43,39 @@ function statements(kvs: readonly KeyValueFact[]): Statement[] {
   return [...byPath.values()];
 }
 
+const CODE_LANGUAGES = new Set(['python', 'javascript', 'typescript']);
+const STATEMENT_FIELDS = new Set(['Effect', 'Action', 'Resource']);
+
+/**
+ * Policy documents built in code (TS/JS objects, Python dicts): the `Statement` entries' Effect /
+ * Action / Resource properties as keyValues with manifest-like paths (`@<offset>`, Statement, i, field[, j]),
+ * so the document rules below read them like JSON.
+ */
+function codeStatementKeyValues(assignments: readonly AssignmentFact[]): KeyValueFact[] {
+  const out: KeyValueFact[] = [];
+  const fields = assignments.filter((a) => STATEMENT_FIELDS.has(a.name) && a.path[a.path.length - 1] === 'Statement');
+  if (!fields.length) return out;
+  for (const st of assignments) {
+    if (st.name !== 'Statement') continue;
+    const items: ValueFact[] = st.value.kind === 'array' ? (st.value.elements ?? []) : st.value.kind === 'object' ? [st.value] : [];
+    items.forEach((item, i) => {
+      if (item.kind !== 'object') return;
+      const prefix = [`@${st.value.range[0]}`, 'Statement', String(i)];
+      for (const f of fields) {
+        if (!within(f.range, item.range)) continue;
+        const entry = { key: f.name, keyRange: f.nameRange, range: f.range };
+        if (f.value.kind === 'array') (f.value.elements ?? []).forEach((el, j) => out.push({ ...entry, path: [...prefix, f.name, String(j)], value: el }));
+        else out.push({ ...entry, path: [...prefix, f.name], value: f.value });
+      }
+    });
+  }
+  return out;
+}
+
+function within(inner: Range, outer: Range): boolean {
+  return inner[0] >= outer[0] && inner[1] <= outer[1];
+}
+
 function lower(kv: KeyValueFact): string {
   return String(kv.value.value ?? '').toLowerCase();
 }
@@ -58,14 +91,14 @@ export const awsIotPolicyWildcard = defineRule({
     cwe: ['CWE-732', 'CWE-269'],
     practice: 7,
     attack: { ics: ['T0859', 'T0855', 'T0856'], enterprise: ['T1078.004'] },
-    languages: ['json', 'yaml'],
+    languages: ['json', 'yaml', 'python', 'javascript', 'typescript'],
     messages: {
       wildcardAction: 'Policy allows "{{action}}": every IoT operation, including other devices\' shadows, jobs and topics. List only the actions this device needs.',
       wildcardResource: 'Policy allows {{actions}} on Resource "{{resource}}": any client ID, topic and thing. Scope the resource with ${iot:Connection.Thing.ThingName}.',
       fleetResource: 'Policy resource "{{resource}}" lets a device {{grants}}. Scope it with ${iot:Connection.Thing.ThingName}.',
     },
     docs: {
-      what: 'Allow statements in AWS IoT policy documents (JSON, or the `PolicyDocument` of a CloudFormation `AWS::IoT::Policy`) whose Action is `iot:*` / `*`, or whose Resource is `*` (or `arn:aws:iot:<region>:<account>:*`), `…:client/*`, `…:topic/$aws/things/*`, `…:topicfilter/$aws/things/*`, `…:thing/*` or every topic. Deny statements, `${iot:Connection.Thing.ThingName}`-scoped resources and `iot:Receive`-only statements (compliant per Device Defender) are not reported.',
+      what: 'Allow statements in AWS IoT policy documents (JSON, the `PolicyDocument` of a CloudFormation `AWS::IoT::Policy`, or a policy object / dict built in TypeScript, JavaScript or Python code) whose Action is `iot:*` / `*`, or whose Resource is `*` (or `arn:aws:iot:<region>:<account>:*`), `…:client/*`, `…:topic/$aws/things/*`, `…:topicfilter/$aws/things/*`, `…:thing/*` or every topic. Deny statements, `${iot:Connection.Thing.ThingName}`-scoped resources and `iot:Receive`-only statements (compliant per Device Defender) are not reported.',
       why: 'IoT policies are attached to device certificates. A wildcard lets anyone holding one device\'s certificate connect as any other device, read or rewrite every shadow and inject commands fleet-wide (CWE-732); AWS Device Defender rates this Critical.',
       fix: 'Grant only the actions the device uses, on `client/${iot:Connection.Thing.ThingName}`, `topic/$aws/things/${iot:Connection.Thing.ThingName}/*` and the device\'s own topics; add the condition `iot:Connection.Thing.IsAttached: "true"`.',
       references: ['AWS-06', 'T-19', 'F9', 'awsdocs/aws-iot-docs doc_source/audit-chk-iot-policy-permissive.md'],
@@ -75,7 +108,8 @@ export const awsIotPolicyWildcard = defineRule({
   check(ctx) {
     const cfn = iotPolicyResources(ctx.facts.keyValues);
     const iotFile = isIotPolicyFileName(ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1));
-    for (const st of statements(ctx.facts.keyValues)) {
+    const kvs = CODE_LANGUAGES.has(ctx.languageId) ? codeStatementKeyValues(ctx.facts.assignments) : ctx.facts.keyValues;
+    for (const st of statements(kvs)) {
       if (st.effect !== 'Allow') continue;
       const actions = st.actions.map(lower);
       const isIot = iotFile || cfn.some((prefix) => st.path.startsWith(prefix))

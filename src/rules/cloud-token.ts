@@ -37,10 +37,16 @@ function literals(ctx: RuleContext): Literal[] {
   return out;
 }
 
-/** Range of `text` at `index` within a literal, exact when the source has no escapes. */
+/**
+ * Range of `text` at `index` within a literal: exact when the source has no escapes; otherwise where
+ * the token occurs verbatim in the source (YAML block scalars lose their indentation in `value`,
+ * so a token on the fourth line of `key: |` is reported on that line, not on the key line).
+ */
 function subRange(ctx: RuleContext, lit: Literal, index: number, length: number): Range {
   const raw = ctx.text.slice(lit.innerRange[0], lit.innerRange[1]);
-  return raw === lit.value ? [lit.innerRange[0] + index, lit.innerRange[0] + index + length] : lit.range;
+  if (raw === lit.value) return [lit.innerRange[0] + index, lit.innerRange[0] + index + length];
+  const at = raw.indexOf(lit.value.slice(index, index + length));
+  return at >= 0 ? [lit.innerRange[0] + at, lit.innerRange[0] + at + length] : lit.range;
 }
 
 function lineOf(text: string, offset: number): number {

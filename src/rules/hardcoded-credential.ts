@@ -18,8 +18,13 @@ interface Binding {
 
 function bindings(ctx: RuleContext): Binding[] {
   const out: Binding[] = ctx.facts.assignments.map((a) => ({ name: a.name, value: a.value, assignment: a }));
-  for (const kv of ctx.facts.keyValues) out.push({ name: kv.key, value: kv.value, entry: kv });
+  // Kconfig source: `config DOORBELL_STREAM_TOKEN … default "…"` is keyed [symbol, 'default']; the symbol names it.
+  for (const kv of ctx.facts.keyValues) out.push({ name: isKconfigDefault(ctx, kv) ? kv.path[0] : kv.key, value: kv.value, entry: kv });
   return out;
+}
+
+function isKconfigDefault(ctx: RuleContext, kv: KeyValueFact): boolean {
+  return ctx.languageId === 'kconfig' && kv.path.length === 2 && kv.key === 'default';
 }
 
 /** Keys another hardcoded-secret rule owns (ESPHome EH-02 paths), so one value is reported once. */
@@ -74,13 +79,13 @@ export const hardcodedCredential = defineRule({
       sampleSecret: "'{{name}}' holds a secret published in vendor examples: replace it with a per-device credential (CWE-798).",
     },
     docs: {
-      what: 'A password, token, PSK or API key is written as a literal next to a credential-like name: a variable, `#define`, struct initializer (`.password = "…"`), dict key, object property, or a manifest key (sdkconfig `CONFIG_*_PASSWORD`, Mender `TenantToken`, Home Assistant `password:`, `.env`).',
+      what: 'A password, token, PSK or API key is written as a literal next to a credential-like name: a variable, `#define`, struct initializer (`.password = "…"`), dict key, object property, or a manifest key (sdkconfig `CONFIG_*_PASSWORD`, a Kconfig source `default` of a credential-named `config` symbol, Mender `TenantToken`, Home Assistant `password:`, `.env`).',
       why: 'Literals end up in every build and in version control; anyone with the repository or a firmware dump gets the credential, and usually it is the same on every device (ETSI EN 303 645 5.4-3).',
       fix: 'Load the secret at run time (NVS with encryption, provisioning, environment) or at least keep it in a git-ignored secrets file: the suggestion moves it to secrets.h, .env, secrets.yaml or a local Kconfig overlay.',
       references: ['IDF-CR-01', 'IDF-CR-02', 'IDF-CR-04', 'ZEP-13', 'ZEP-16', 'MEN-04', 'SWU-07', 'RHU-02', 'Z2M-05', 'HA-02', 'TAS-01', 'TAS-04', 'AWS-04', 'ARD-10'],
     },
   },
-  keywords: [/(?:pass|pwd|psk|secret|token|credential|pw(?![a-z]))[\w.\-[\]'"]*\s*[:="]/, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]*\s*[:=]\s*(?:\(\s*)?(?:u8|[lub])?["'`]/, /(?:key|auth|pop|pin|sas)\w*[ \t]+(?:u8|[lub])?"/, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]*\s*[:=][ \t]*[\w+/=.-]{8,}(?=[ \t]*(?:\r?\n|#|$))/],
+  keywords: [/(?:pass|pwd|psk|secret|token|credential|pw(?![a-z]))[\w.\-[\]'"]{0,40}\s*[:="]/, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]{0,40}\s*[:=]\s*(?:\(\s*)?(?:u8|[lub])?["'`]/, /(?:key|auth|pop|pin|sas)\w{0,40}[ \t]+(?:u8|[lub])?"/, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]{0,40}\s*[:=][ \t]*[\w+/=.-]{8,200}(?=[ \t]*(?:\r?\n|#|$))/, /\bconfig[ \t]{1,8}\w{0,80}(?:pass|pwd|psk|secret|token|credential|key)/],
   check(ctx) {
     if (isUncommittedSecretStore(ctx)) return; // secrets.h / secrets.yaml / an ignored .env are where secrets belong
     const manifest = MANIFESTS.has(ctx.languageId);

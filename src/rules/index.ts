@@ -17,6 +17,8 @@ import { urlEmbeddedCredential } from './url-embedded-credential';
 import { zigbeeNetworkKey } from './zigbee-network-key';
 // --- end hardcoded-secret (imports) ---
 // --- transport: plaintext-protocol, tls-verification-disabled (imports) ---
+import { grpcInsecureChannel } from './grpc-insecure-channel';
+import { httpUpdatePlaintext } from './http-update-plaintext';
 import { insecureProvisioning } from './insecure-provisioning';
 import { kconfigPlaintextTransport } from './kconfig-plaintext-transport';
 import { kconfigTlsInsecure } from './kconfig-tls-insecure';
@@ -81,6 +83,8 @@ export const allRules: readonly RuleDefinition[] = [
   insecureProvisioning,
   kconfigPlaintextTransport,
   plaintextSessionClient,
+  grpcInsecureChannel,
+  httpUpdatePlaintext,
   tlsVerificationDisabledCall,
   tlsVerificationDisabledOption,
   kconfigTlsInsecure,

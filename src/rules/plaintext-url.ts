@@ -8,6 +8,7 @@ import {
   NON_ENDPOINT_HOST_PREFIXES, NON_ENDPOINT_HOSTS, PLAINTEXT_SCHEMES, STRING_CHECK_CALLS,
 } from './data/transport-schemes';
 
+const MQTT_PORT = 1883;
 const LEADING_URL = /^\s*([A-Za-z][A-Za-z0-9+.-]{0,15}):\/\//;
 // PlatformIO / Makefile style `-DBROKER=\"mqtt://…\"` inside a flag string.
 const DEFINE_FLAG_URL = /-D\s{0,4}\w{1,64}=\\?["']?([A-Za-z]{2,8}):\/\//g;
@@ -78,7 +79,8 @@ function checkUrl(ctx: RuleContext, cand: Candidate, raw: string, at: number, bi
   if (!afterScheme && !concatenated) return; // a bare "http://" prefix, not an endpoint
   if (isStringCheck(ctx, cand) || isMetadata(binding) || isNonEndpointHost(url.host)) return;
   const words = binding?.words ?? [];
-  if (scheme.mqttOnly && !isMqttContext(words, mqttFile)) return;
+  // Port 1883 is the IANA MQTT port: `tcp://host:1883` is plaintext MQTT whatever it is bound to.
+  if (scheme.mqttOnly && url.port !== MQTT_PORT && !isMqttContext(words, mqttFile)) return;
   const hostKnown = url.host !== '' && !TEMPLATED_HOST.test(url.host) && !/[$%{]/.test(afterScheme.slice(0, 1));
   const host = hostKnown ? `'${url.host}'` : 'a host chosen at run time';
   const local = hostKnown && (isLocalOrTrustedHost(url.host, ctx.settings.trustedHosts) || SINGLE_LABEL.test(url.host));

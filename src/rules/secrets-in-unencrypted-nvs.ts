@@ -1,6 +1,6 @@
 import type { FileSummary } from '../core/rule';
 import { defineProjectRule } from '../core/rule';
-import { isTruthy, stringValue } from '../core/fact-helpers';
+import { isFalsy, isTruthy, stringValue } from '../core/fact-helpers';
 import { lastEntries } from './data/device-kconfig';
 import { isSecretStorageKey, STORAGE_APIS, STORAGE_ENCRYPTION_KEYS } from './data/device-storage';
 
@@ -8,6 +8,11 @@ const KIND_NVS = 'secrets-in-unencrypted-nvs:nvs';
 const KIND_PREFS = 'secrets-in-unencrypted-nvs:prefs';
 const KIND_ENCRYPTED = 'secrets-in-unencrypted-nvs:encrypted';
 const KIND_DEFAULTS = 'secrets-in-unencrypted-nvs:defaults';
+const KIND_NVS_OFF = 'secrets-in-unencrypted-nvs:nvs-off';
+const KIND_READ = 'secrets-in-unencrypted-nvs:read';
+const NVS_ENCRYPTION = 'CONFIG_NVS_ENCRYPTION';
+/** NVS reads of a secret-named key: evidence that NVS holds the secret (written at provisioning), never reported themselves. */
+const NVS_READS: readonly string[] = ['nvs_get_str', 'nvs_get_blob'];
 const NVS_LINE = 'CONFIG_NVS_ENCRYPTION=y';
 
 function dirOf(path: string): string[] {
@@ -49,17 +54,18 @@ export const secretsInUnencryptedNvs = defineProjectRule({
     languages: ['c', 'cpp', 'kconfig'],
     messages: {
       nvs: '{{call}} stores "{{key}}" in NVS, but the project enables neither CONFIG_NVS_ENCRYPTION nor flash encryption: the secret can be read from a flash dump.',
+      nvsOff: 'CONFIG_NVS_ENCRYPTION is explicitly turned off while NVS holds secrets ("{{key}}" via {{call}}): flash encryption does not cover the NVS partition, so the secret can be read from a flash dump.',
       prefs: '{{call}} stores "{{key}}" with Preferences in plaintext NVS (no NVS or flash encryption in this project): the secret can be read from a flash dump.',
     },
     docs: {
-      what: '`nvs_set_str` / `nvs_set_blob` (and the C++ `nvs::NVSHandle` and Arduino `Preferences` equivalents) with a key named like a password, PSK, token, secret, credential or key, in a project whose sdkconfig files set neither `CONFIG_NVS_ENCRYPTION=y` nor `CONFIG_SECURE_FLASH_ENC_ENABLED=y`.',
+      what: '`nvs_set_str` / `nvs_set_blob` (and the C++ `nvs::NVSHandle` and Arduino `Preferences` equivalents) with a key named like a password, PSK, token, secret, credential or key, in a project whose sdkconfig files set neither `CONFIG_NVS_ENCRYPTION=y` nor `CONFIG_SECURE_FLASH_ENC_ENABLED=y`; and, with flash encryption on, an explicit `# CONFIG_NVS_ENCRYPTION is not set` / `=n` while the firmware writes or reads secret-named NVS keys (reported on that line).',
       why: 'NVS is plaintext unless NVS encryption is on; anyone who can read the SPI flash (a clip and esptool) gets the Wi-Fi password, broker token or API key (CWE-312).',
       fix: 'Enable NVS encryption (`CONFIG_NVS_ENCRYPTION=y` with the HMAC or flash-encryption key-protection scheme and an `nvs_keys` partition) and flash encryption in release mode, or keep secrets in a secure element. Arduino Preferences cannot be encrypted without a custom ESP-IDF build: reported as info.',
       references: ['X-03', 'IDF-FE-07', 'IDF-FE-01', 'F7', 'espressif/esp-idf components/nvs_flash/Kconfig', 'espressif/esp-idf components/nvs_sec_provider/Kconfig'],
     },
   },
   // 'config_' lets every Kconfig fragment publish whether it enables encryption and where sdkconfig.defaults lives.
-  keywords: ['nvs_set_str', 'nvs_set_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure|bootloader|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/],
+  keywords: ['nvs_set_str', 'nvs_set_blob', 'nvs_get_str', 'nvs_get_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/],
   collect(ctx) {
     if (ctx.languageId === 'kconfig') {
       const entries = lastEntries(ctx.facts);
@@ -67,6 +73,8 @@ export const secretsInUnencryptedNvs = defineProjectRule({
         const kv = entries.get(key);
         if (kv && isTruthy(kv.value)) ctx.signal({ kind: KIND_ENCRYPTED, key, range: kv.range });
       }
+      const nvs = entries.get(NVS_ENCRYPTION);
+      if (nvs && isFalsy(nvs.value)) ctx.signal({ kind: KIND_NVS_OFF, key: NVS_ENCRYPTION, range: nvs.range });
       if (ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1) === 'sdkconfig.defaults') ctx.signal({ kind: KIND_DEFAULTS, range: [0, 0] });
       return;
     }
@@ -79,9 +87,32 @@ export const secretsInUnencryptedNvs = defineProjectRule({
       if (key === undefined || !isSecretStorageKey(key)) continue;
       ctx.signal({ kind: api.severity === 'info' ? KIND_PREFS : KIND_NVS, key, value: call.callee, range: call.range });
     }
+    for (const call of ctx.facts.calls) {
+      const arg = NVS_READS.includes(call.name) && call.receiver === undefined ? call.args[1] : undefined;
+      const key = arg ? stringValue(arg.value) : undefined;
+      if (key !== undefined && isSecretStorageKey(key)) ctx.signal({ kind: KIND_READ, key, value: call.callee, range: call.range });
+    }
   },
   checkProject(ctx) {
-    if (ctx.files.some((f) => f.signals.some((s) => s.kind === KIND_ENCRYPTED))) return;
+    const signals = ctx.files.flatMap((f) => f.signals);
+    const encrypted = signals.filter((s) => s.kind === KIND_ENCRYPTED);
+    if (encrypted.some((s) => s.key === NVS_ENCRYPTION)) return;
+    if (encrypted.length) {
+      // Flash encryption on: NVS encryption defaults to y, unless a config explicitly turns it off (IDF-FE-07).
+      const secret = signals.find((s) => s.kind === KIND_NVS) ?? signals.find((s) => s.kind === KIND_READ);
+      if (!secret) return;
+      for (const file of ctx.files) {
+        for (const s of file.signals) {
+          if (s.kind !== KIND_NVS_OFF) continue;
+          ctx.report(file.filePath, {
+            messageId: 'nvsOff', data: { key: secret.key ?? '', call: secret.value ?? '' }, range: s.range, start: s.start, end: s.end,
+            evidence: 'CONFIG_NVS_ENCRYPTION off',
+            suggestions: [{ title: `Set ${NVS_LINE}`, edits: [{ range: s.range, text: NVS_LINE }] }],
+          });
+        }
+      }
+      return;
+    }
     for (const file of ctx.files) {
       for (const s of file.signals) {
         if (s.kind !== KIND_NVS && s.kind !== KIND_PREFS) continue;

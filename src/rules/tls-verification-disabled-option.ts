@@ -6,6 +6,10 @@ import { NODE_TLS_IN_TEXT, normalizeOption, UNVERIFIED_CERT_MODES, VERIFY_OPTION
 import type { VerifyOption } from './data/transport-tls';
 
 const NODE_TLS = 'NODE_TLS_REJECT_UNAUTHORIZED';
+// mender-cli's global `--skip-verify` (alias `--skipverify`) flag: the server certificate is not checked.
+const MENDER_CLI_FLAG = /\bmender-cli\b[^\n]{0,400}?(\s)(--skip-?verify)(?![\w-])/;
+const MENDER_CLI_FLAG_ALONE = /^--skip-?verify$/;
+const MENDER_CLI_NEAR = /\bmender-cli\b/;
 const SESSION_VERIFY: VerifyOption = { insecureWhen: false };
 const CERT_MODE_KEYS = new Set(['cert_reqs', 'verify_mode']);
 const KWARG_BEFORE = /(,\s*)?\b(?:verify(?:_ssl)?|ssl)\s*=\s*$/;
@@ -31,10 +35,11 @@ export const tlsVerificationDisabledOption = defineRule({
       verifyOff: "'{{option}}' turns off server certificate verification: anyone on the network path can impersonate the server.",
       hostnameOff: "'{{option}}' turns off the host-name check: a valid certificate issued for any other host is accepted.",
       nodeTlsOff: "NODE_TLS_REJECT_UNAUTHORIZED=0 disables certificate verification for every TLS connection of the Node process.",
+      menderCliSkipVerify: "mender-cli '{{option}}' accepts any server certificate: the session token and the uploaded artifacts go to whoever answers on the network path.",
       platformCannotVerify: "'{{option}}' is required on ESP8266/RP2040, which cannot verify TLS: the download is unauthenticated, so sign what you fetch.",
     },
     docs: {
-      what: 'A TLS client option disables verification: Python verify=False / CERT_NONE / check_hostname=False / aiohttp ssl=False, Node rejectUnauthorized: false / NODE_TLS_REJECT_UNAUTHORIZED=0, ESP-IDF skip_cert_common_name_check, Mender SkipVerify, rauc-hawkbit-updater ssl_verify=false, SWUpdate nocheckcert, Zigbee2MQTT reject_unauthorized: false, ESPHome verify_ssl: false / skip_cert_cn_check: true.',
+      what: 'A TLS client option disables verification: Python verify=False / CERT_NONE / check_hostname=False / aiohttp ssl=False, Node rejectUnauthorized: false / NODE_TLS_REJECT_UNAUTHORIZED=0, ESP-IDF skip_cert_common_name_check, Mender SkipVerify / `mender-cli --skip-verify`, rauc-hawkbit-updater ssl_verify=false, SWUpdate nocheckcert, Zigbee2MQTT reject_unauthorized: false, ESPHome verify_ssl: false / skip_cert_cn_check: true.',
       why: 'Without verification TLS only encrypts; an adversary in the middle presents its own certificate and reads or rewrites data, commands and updates.',
       fix: 'Remove the option (verification is the default everywhere) and, for a private CA, configure the CA certificate instead (verify="/path/ca.pem", ca:, ServerCertificate, cafile, certificate_authority).',
       references: ['TLS-02', 'TLS-04', 'TLS-05', 'TLS-07', 'IDF-TLS-02', 'IDF-TLS-03', 'MEN-01', 'RHU-01', 'SWU-05', 'Z2M-04', 'EH-04', 'EH-06', 'nodejs/node doc/api/cli.md'],
@@ -83,6 +88,7 @@ export const tlsVerificationDisabledOption = defineRule({
         }
       }
     }
+    checkMenderCli(ctx, report);
     for (const s of ctx.facts.strings) {
       const m = s.kind !== 'comment' ? NODE_TLS_IN_TEXT.exec(ctx.text.slice(s.innerRange[0], s.innerRange[1])) : null;
       if (!m || reported.has(s.range[0])) continue;
@@ -91,6 +97,30 @@ export const tlsVerificationDisabledOption = defineRule({
     }
   },
 });
+
+type Reporter = (messageId: string, option: string, range: Range, suggestions: Fix[], severity?: 'warning' | 'info') => void;
+
+/** `mender-cli … --skip-verify` in a command string (YAML/JSON values, code strings), or `'--skip-verify'` in a mender-cli argument list. */
+function checkMenderCli(ctx: RuleContext, report: Reporter): void {
+  if (!ctx.text.includes('mender-cli')) return;
+  const seen = new Set<number>();
+  const values = [
+    ...ctx.facts.strings.filter((s) => s.kind !== 'comment').map((s) => ({ range: s.range, inner: s.innerRange })),
+    ...ctx.facts.keyValues.filter((kv) => kv.value.kind !== 'env').map((kv) => ({ range: kv.value.range, inner: kv.value.innerRange ?? kv.value.range })),
+  ];
+  for (const v of values) {
+    if (seen.has(v.inner[0])) continue;
+    seen.add(v.inner[0]);
+    const raw = ctx.text.slice(v.inner[0], v.inner[1]);
+    const m = MENDER_CLI_FLAG.exec(raw);
+    if (m) {
+      const at = v.inner[0] + m.index + m[0].length - m[2].length;
+      report('menderCliSkipVerify', m[2], [at, at + m[2].length], [{ title: `Remove ${m[2]} (verify the server certificate)`, edits: [{ range: [at - m[1].length, at + m[2].length], text: '' }] }]);
+    } else if (MENDER_CLI_FLAG_ALONE.test(raw) && MENDER_CLI_NEAR.test(ctx.text.slice(Math.max(0, v.range[0] - 200), v.range[0]))) {
+      report('menderCliSkipVerify', raw, v.range, []);
+    }
+  }
+}
 
 function isFix(f: Fix | undefined): f is Fix {
   return f !== undefined;

@@ -95,6 +95,8 @@ describe('ini language', () => {
       ['platformio.ini', true], ['conf/system.conf', true], ['/etc/aziot/config.toml', true],
       ['mosquitto.conf', true], ['docker/broker.mosquitto.conf', true], ['rauc-hawkbit-updater.conf', true],
       ['prj.conf', false], ['nginx.conf', false], ['swupdate.cfg', false], ['mender.conf', false],
+      ['mosquitto/config/acl', true], ['broker/users.acl', true], ['etc/aclfile', true], ['deploy/mosquitto.acl', true],
+      ['acl', false], ['docs/acl', false], ['windows/share.acl', false],
     ] as const) assert.equal(iniLanguage.matches(p), want, p);
   });
 

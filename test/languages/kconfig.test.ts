@@ -48,9 +48,49 @@ describe('kconfig language', () => {
       ['app/prj.conf', true], ['app/prj_release.conf', true], ['app/overlay-tls.conf', true], ['app/wifi_overlay.conf', true],
       ['app/boards/nrf52840dk_nrf52840.conf', true], ['child_image/mcuboot.conf', true], ['sysbuild.conf', true],
       ['configs/qemux86_defconfig', true], ['defconfig', true], ['.config', true],
-      ['mosquitto.conf', false], ['mender.conf', false], ['system.conf', false], ['nginx.conf', false], ['Kconfig', false],
+      ['mosquitto.conf', false], ['mender.conf', false], ['system.conf', false], ['nginx.conf', false], ['Kconfig', true],
+      ['main/Kconfig.projbuild', true], ['zephyr/Kconfig.defconfig', true], ['Kconfig.txt.bak/notes.md', false], ['tools/kconfig.py', false], ['kconfig.yaml', false],
     ];
     for (const [p, want] of table) assert.equal(kconfigLanguage.matches(p), want, p);
+  });
+
+  it("reads Kconfig source defaults as [symbol, 'default'] and skips prompts and help text", () => {
+    const src = [
+      'menu "Doorcam configuration"',
+      '    config DOORBELL_WIFI_PASSWORD',
+      '        string "Wi-Fi password"',
+      '        default "mypassword"',
+      '        help',
+      '            default "not-a-default" lives in help text.',
+      '',
+      '            config NOT_A_SYMBOL',
+      '    config DOORBELL_STREAM_TOKEN',
+      '        string "Relay token"',
+      '        default "rtk_live_8f3b" if DOORBELL_RELAY',
+      '    menuconfig CHIME',
+      '        bool "Chime"',
+      '        default y if SOC_GPIO',
+      '    config CHIME_GPIO',
+      '        int "Chime GPIO"',
+      '        range 0 48',
+      '        depends on CHIME',
+      '        default 21',
+      'endmenu',
+      'default "orphan"',
+      '',
+    ].join('\n');
+    const res = extractKconfig(src);
+    assert.deepEqual(res.errors, []);
+    assert.deepEqual(res.facts.keyValues.map((k) => [k.path, k.value.kind, k.value.value]), [
+      [['DOORBELL_WIFI_PASSWORD', 'default'], 'string', 'mypassword'],
+      [['DOORBELL_STREAM_TOKEN', 'default'], 'string', 'rtk_live_8f3b'],
+      [['CHIME', 'default'], 'boolean', true],
+      [['CHIME_GPIO', 'default'], 'number', 21],
+    ]);
+    const token = res.facts.keyValues[1];
+    assert.equal(src.slice(token.value.range[0], token.value.range[1]), '"rtk_live_8f3b"');
+    assert.equal(src.slice(token.keyRange[0], token.keyRange[1]), 'default');
+    assert.deepEqual(res.facts.strings.map((s) => s.value), ['mypassword', 'rtk_live_8f3b']);
   });
 
   it('reads sdkconfig values with kinds and exact ranges', async () => {

@@ -40,6 +40,11 @@ const CFN_YAML = `Resources:
 
 ruleTester.run(awsIotPolicyWildcard, {
   valid: [
+    { lang: 'typescript', filePath: 'src/policies.ts', code: "const policy = {\n  Version: '2012-10-17',\n  Statement: [\n    { Effect: 'Allow', Action: ['iot:Connect'], Resource: [`arn:aws:iot:${region}:${account}:client/\\${iot:Connection.Thing.ThingName}`] },\n    { Effect: 'Allow', Action: 'iot:Publish', Resource: 'arn:aws:iot:eu-west-1:123456789012:topic/orchard/${iot:Connection.Thing.ThingName}/telemetry' },\n  ],\n};\n", name: 'TS policy scoped to the thing' },
+    { lang: 'typescript', code: "const s3Policy = { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };\n", name: 'not an IoT policy' },
+    { lang: 'javascript', code: "const doc = { Statement: [{ Effect: 'Deny', Action: 'iot:*', Resource: '*' }] };\n", name: 'Deny statement' },
+    { lang: 'python', code: 'POLICY = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["iot:Receive"], "Resource": "*"}]}\n', name: 'iot:Receive only (T-19)' },
+    { lang: 'python', code: 'class Statement:\n    pass\nEffect = "Allow"\nAction = "iot:*"\n', name: 'unrelated names' },
     { lang: 'json', name: 'thing-name scoped policy', filePath: 'policies/device-policy.json', code: SCOPED },
     { lang: 'json', name: 'Deny statements with wildcards are fine', filePath: 'policy.json', code: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iot:*","Resource":"*"},{"Effect":"Deny","Action":"iot:Connect","Resource":"arn:aws:iot:us-east-1:1:client/*"}]}\n' },
     { lang: 'json', name: 'iot:Receive on all things topics is compliant (T-19)', filePath: 'policy.json', code: '{"Statement":[{"Effect":"Allow","Action":"iot:Receive","Resource":"arn:aws:iot:us-east-1:1:topic/$aws/things/*"}]}\n' },
@@ -105,6 +110,28 @@ ruleTester.run(awsIotPolicyWildcard, {
       lang: 'json', name: 'policy in an example folder is lowered', filePath: 'examples/policy.json',
       code: '{"Statement":[{"Effect":"Allow","Action":"iot:Publish","Resource":"*"}]}\n',
       errors: [{ messageId: 'wildcardResource', severity: 'info', data: { resource: '*', actions: 'iot:Publish' } }],
+    },
+    {
+      lang: 'typescript', name: 'policy object built in TypeScript (iot:* on *)', filePath: 'src/policies.ts',
+      code: "const onboardingPolicy = {\n  Version: '2012-10-17',\n  Statement: [\n    {\n      Effect: 'Allow',\n      Action: 'iot:*',\n      Resource: '*',\n    },\n  ],\n};\nawait iot.send(new CreatePolicyCommand({ policyName, policyDocument: JSON.stringify(onboardingPolicy) }));\n",
+      errors: [
+        { messageId: 'wildcardAction', line: 6, column: 15, severity: 'error', data: { action: 'iot:*' } },
+        { messageId: 'wildcardResource', line: 7, column: 17, data: { resource: '*', actions: 'iot:*' } },
+      ],
+    },
+    {
+      lang: 'javascript', name: 'second statement of two; array values',
+      code: "const doc = {\n  Statement: [\n    { Effect: 'Deny', Action: 'iot:*', Resource: '*' },\n    { Effect: 'Allow', Action: ['iot:Connect', 'iot:Publish'], Resource: ['arn:aws:iot:us-east-1:123456789012:client/*'] },\n  ],\n};\n",
+      errors: [{ messageId: 'fleetResource', line: 4, suggestions: [{ output: "const doc = {\n  Statement: [\n    { Effect: 'Deny', Action: 'iot:*', Resource: '*' },\n    { Effect: 'Allow', Action: ['iot:Connect', 'iot:Publish'], Resource: ['arn:aws:iot:us-east-1:123456789012:client/${iot:Connection.Thing.ThingName}'] },\n  ],\n};\n" }] }],
+    },
+    {
+      lang: 'python', name: 'boto3 policy dict, inline in json.dumps and as a module constant',
+      code: 'import json\nPOLICY = {\n    "Version": "2012-10-17",\n    "Statement": [\n        {"Effect": "Allow", "Action": ["iot:*"], "Resource": ["*"]},\n    ],\n}\niot.create_policy(policyName="fleet", policyDocument=json.dumps({"Statement": {"Effect": "Allow", "Action": "iot:Publish", "Resource": "*"}}))\n',
+      errors: [
+        { messageId: 'wildcardAction', line: 5, severity: 'error' },
+        { messageId: 'wildcardResource', line: 5, data: { resource: '*', actions: 'iot:*' } },
+        { messageId: 'wildcardResource', line: 8, data: { resource: '*', actions: 'iot:Publish' } },
+      ],
     },
   ],
 });

@@ -61,6 +61,11 @@ ruleTester.run(cloudToken, {
       errors: [{ messageId: 'sampleSecret', severity: 'warning' }],
     },
     {
+      lang: 'yaml', name: 'token inside a YAML block scalar is reported on its own line', filePath: 'kas/gateway.yml',
+      code: 'local_conf_header:\n  mender: |\n    INHERIT += "mender-full"\n    MENDER_SERVER_URL = "https://hosted.mender.io"\n    MENDER_TENANT_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJtZW5kZXIudGVuYW50IjoiNWYxYzBhYjJlNCIsImlzcyI6Ik1lbmRlciIsInN1YiI6IjVmMWMwYWIyZTQifQ.Qm9wX3R3ZWFrX2tleV9zaWduYXR1cmVfMTIzNDU2Nzg5MA"\n',
+      errors: [{ messageId: 'token', line: 5, column: 28, data: { label: 'a JSON Web Token' } }],
+    },
+    {
       lang: 'json',
       name: 'GCP service-account key file',
       filePath: 'service-account.json',

@@ -47,6 +47,10 @@ ruleTester.run(hardcodedCredential, {
     { lang: 'libconfig', code: 'suricatta :\n{\n\ttargettoken = "@HAWKBIT_TOKEN@";\n\tgatewaytoken = "";\n\tid = "edge-gw-0042";\n};\n' },
     { lang: 'kconfig', code: 'CONFIG_ESP_WIFI_PASSWORD="mypassword"\nCONFIG_SECURE_BOOT_SIGNING_KEY="secure_boot_signing_key.pem"\n# CONFIG_EXAMPLE_WIFI_SSID_PWD_FROM_STDIN is not set\n' },
     { lang: 'kconfig', code: 'CONFIG_WIFI_CREDENTIALS_STATIC_PASSWORD=""\nCONFIG_HAWKBIT_DDI_NO_SECURITY=y\n', filePath: 'prj.conf' },
+    {
+      lang: 'kconfig', filePath: 'main/Kconfig.projbuild', name: 'Kconfig source: example placeholders, non-secret symbols, help text',
+      code: 'menu "Example"\n    config EXAMPLE_WIFI_PASSWORD\n        string "WiFi Password"\n        default "mypassword"\n        help\n            WiFi password (WPA or WPA2) for the example to use.\n    config EXAMPLE_OTA_URL\n        string "Firmware URL"\n        default "https://ota.acme-iot.com/fw.bin"\n    config EXAMPLE_TOKEN_BUFFER_SIZE\n        int "Token buffer"\n        default 512\n    config EXAMPLE_API_KEY\n        string "API key"\n        default ""\nendmenu\n',
+    },
     { lang: 'dotenv', code: 'API_KEY=\nDB_PASSWORD=changeme\nDEBUG=true\n', filePath: '.env' },
     { lang: 'dotenv', code: 'API_KEY=abc123XYZsecret\n', filePath: '.env.example', name: 'example env files hold placeholders' },
     { lang: 'c', code: '#define WIFI_PASSWORD "Zq8#kd93mL"\n', filePath: 'src/secrets.h', name: 'secrets.h is the target of the move (not known to be committed)' },
@@ -195,6 +199,11 @@ ruleTester.run(hardcodedCredential, {
       name: 'platformio custom option',
       code: '[env:esp32]\ncustom_mqtt_password = pio-Secret-7\n',
       errors: [{ messageId: 'hardcoded', line: 2, suggestions: [{ output: '[env:esp32]\ncustom_mqtt_password = ${sysenv.CUSTOM_MQTT_PASSWORD}\n' }] }],
+    },
+    {
+      lang: 'kconfig', filePath: 'main/Kconfig.projbuild', name: 'Kconfig source default of a credential-named symbol (no move suggestion)',
+      code: 'menu "Doorcam configuration"\n    config DOORBELL_STREAM_TOKEN\n        string "Relay token for the signalling service"\n        default "rtk_live_8f3b2c9d41e07a65f2c8b91d"\nendmenu\n',
+      errors: [{ messageId: 'hardcoded', line: 4, column: 17, data: { name: 'DOORBELL_STREAM_TOKEN.default' }, secret: 'rtk_live_8f3b2c9d41e07a65f2c8b91d', suggestions: [] }],
     },
     {
       lang: 'kconfig',

@@ -18,6 +18,10 @@ ruleTester.run(plaintextUrl, {
     { lang: 'javascript', code: "const client = mqtt.connect('mqtts://broker.acme-iot.com:8883');" },
     { lang: 'javascript', code: "const ws = new WebSocket('wss://api.acme-iot.com/stream');" },
     { lang: 'javascript', code: "const s = net.connect('tcp://10.1.2.3:502');" },
+    { lang: 'ini', filePath: 'gateway/settings.ini', code: '[modbus]\nendpoint = tcp://plc-7.plant.acme-iot.com:502\n', name: 'tcp:// Modbus endpoint in INI is not MQTT' },
+    { lang: 'yaml', code: 'upstream:\n  target: tcp://collector.acme-iot.com:9000\n', name: 'generic tcp:// port is not MQTT' },
+    { lang: 'json', code: '{"upstream": {"broker": "ssl://mqtt.fieldgw.io:8883"}}' },
+    { lang: 'dotenv', code: 'LOG_SINK=tcp://logs.acme-iot.com:5140\n' },
     { lang: 'typescript', code: "const isPlain = (u: string): boolean => u.startsWith('mqtt://');" },
     { lang: 'json', code: '{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"}' },
     { lang: 'json', code: '{"name": "fw", "homepage": "http://acme-iot.com", "repository": {"type": "git", "url": "http://github.com/acme/fw"}}' },
@@ -156,6 +160,27 @@ ruleTester.run(plaintextUrl, {
       lang: 'dotenv',
       code: 'MQTT_URL=mqtt://broker.acme-iot.com:1883\n',
       errors: [{ messageId: 'plaintext', suggestions: [{ output: 'MQTT_URL=mqtts://broker.acme-iot.com:8883\n' }] }],
+    },
+    {
+      lang: 'ini', name: 'tcp:// on port 1883 is MQTT whatever the key',
+      filePath: 'gateway/settings.ini',
+      code: '[upstream]\nendpoint = tcp://mqtt.fieldgw.io:1883\nqos = 1\n',
+      errors: [{ messageId: 'plaintext', line: 2, column: 12, data: { protocol: 'MQTT', scheme: 'tcp', host: "'mqtt.fieldgw.io'", secure: 'mqtts' }, suggestions: [{ output: '[upstream]\nendpoint = mqtts://mqtt.fieldgw.io:8883\nqos = 1\n' }] }],
+    },
+    {
+      lang: 'yaml',
+      code: 'telemetry:\n  target: "tcp://10.40.2.9:1883"\n',
+      errors: [{ messageId: 'plaintext', line: 2, suggestions: [{ output: 'telemetry:\n  target: "mqtts://10.40.2.9:8883"\n' }] }],
+    },
+    {
+      lang: 'json',
+      code: '{"upstream": {"address": "tcp://iot.fieldgw.io:1883"}}',
+      errors: [{ messageId: 'plaintext', suggestions: [{ output: '{"upstream": {"address": "mqtts://iot.fieldgw.io:8883"}}' }] }],
+    },
+    {
+      lang: 'dotenv',
+      code: 'UPSTREAM=tcp://localhost:1883\n',
+      errors: [{ messageId: 'plaintextLocal', severity: 'info', suggestions: [{ output: 'UPSTREAM=mqtts://localhost:8883\n' }] }],
     },
   ],
 });

@@ -49,6 +49,8 @@ projectTester.run(secretsInUnencryptedNvs, [], {
     { name: 'non-secret NVS keys', files: { 'main/app.c': '#include "nvs.h"\nvoid f(nvs_handle_t h){ nvs_set_str(h, "ssid", s); nvs_set_str(h, "hostname", n); nvs_set_blob(h, "calib", c, 8); nvs_set_str(h, "led_pin", p); }\n' } },
     { name: 'key name from a variable is not judged', files: { 'main/app.c': '#include "nvs.h"\nvoid f(nvs_handle_t h, const char *k){ nvs_set_str(h, k, v); }\n' } },
     { name: 'putString without Preferences.h is another API', files: { 'src/main.cpp': '#include "Store.h"\nvoid f(){ store.putString("password", pw); }\n' } },
+    { name: 'flash encryption on, NVS encryption off, but NVS holds no secret', files: { 'main/app.c': '#include "nvs.h"\nvoid f(nvs_handle_t h){ nvs_get_str(h, "hostname", buf, &len); }\n', 'sdkconfig.defaults': 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\n# CONFIG_NVS_ENCRYPTION is not set\n' } },
+    { name: 'flash encryption on, NVS encryption left at its default', files: { 'main/app.c': '#include "nvs.h"\nvoid f(nvs_handle_t h){ nvs_get_str(h, "mqtt_pass", buf, &len); }\n', 'sdkconfig.defaults': 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\n' } },
     { name: 'nvs_get_str only reads', files: { 'main/app.c': '#include "nvs.h"\nvoid f(nvs_handle_t h){ nvs_get_str(h, "wifi_pass", buf, &len); }\n', 'sdkconfig.defaults': '# CONFIG_NVS_ENCRYPTION is not set\n' } },
   ],
   invalid: [
@@ -66,6 +68,22 @@ projectTester.run(secretsInUnencryptedNvs, [], {
       name: 'C++ NVSHandle set_string of an API key',
       files: { 'main/store.cpp': NVS_CPP, sdkconfig: 'CONFIG_NVS_ENCRYPTION=n\n' },
       errors: [{ filePath: 'main/store.cpp', messageId: 'nvs', line: 3, severity: 'warning' }],
+    },
+    {
+      name: 'flash encryption on but NVS encryption explicitly off while firmware reads the MQTT password from NVS',
+      files: {
+        'main/mqtt_link.c': '#include "nvs.h"\nstatic void load(void) {\n    nvs_handle_t h;\n    nvs_open("cloud", NVS_READONLY, &h);\n    nvs_get_str(h, "mqtt_pass", s_pass, &len);\n}\n',
+        'sdkconfig.defaults': 'CONFIG_PARTITION_TABLE_TWO_OTA=y\n',
+        'sdkconfig.defaults.esp32s3': 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\n# NVS holds the Wi-Fi password\n# CONFIG_NVS_ENCRYPTION is not set\n',
+      },
+      errors: [{
+        filePath: 'sdkconfig.defaults.esp32s3', messageId: 'nvsOff', line: 3, severity: 'warning',
+      }],
+    },
+    {
+      name: 'flash encryption on, CONFIG_NVS_ENCRYPTION=n, secret written',
+      files: { 'main/wifi.c': STORE_C, sdkconfig: 'CONFIG_SECURE_FLASH_ENC_ENABLED=y\nCONFIG_NVS_ENCRYPTION=n\n' },
+      errors: [{ filePath: 'sdkconfig', messageId: 'nvsOff', line: 2 }],
     },
     {
       name: 'Arduino Preferences password (info)',

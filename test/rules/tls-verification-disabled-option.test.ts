@@ -4,6 +4,10 @@ import { ruleTester } from '../harness/rule-tester';
 ruleTester.run(tlsVerificationDisabledOption, {
   valid: [
     { lang: 'python', code: 'r = requests.get(url, verify=True)\n' },
+    { lang: 'yaml', filePath: '.gitlab-ci.yml', code: 'upload:\n  script:\n    - mender-cli --server https://hosted.mender.io --token "$MENDER_TOKEN" artifacts upload out.mender\n', name: 'mender-cli without --skip-verify' },
+    { lang: 'json', filePath: 'package.json', code: '{"scripts": {"test": "go test ./... --skip-verify-tests", "release": "mender-cli artifacts upload out.mender"}}', name: 'a similar flag of another tool' },
+    { lang: 'python', code: 'subprocess.run(["mender-artifact", "read", path, "--skip-verify-signature"])\n', name: 'not mender-cli' },
+    { lang: 'javascript', code: "// mender-cli --skip-verify was needed behind the old proxy\nexecFileSync('mender-cli', ['artifacts', 'upload', file]);\n", name: 'comment only' },
     { lang: 'python', code: 'r = requests.get(url, verify=os.getenv("CA_BUNDLE"))\n' },
     { lang: 'python', code: 'r = requests.get(url, verify="/etc/ssl/certs/ca.pem")\n' },
     { lang: 'python', code: 'client.tls_set(ca_certs="ca.pem", cert_reqs=ssl.CERT_REQUIRED)\n' },
@@ -134,6 +138,29 @@ ruleTester.run(tlsVerificationDisabledOption, {
       lang: 'dotenv',
       code: 'API_URL=https://api.acme-iot.com\nNODE_TLS_REJECT_UNAUTHORIZED=0\n',
       errors: [{ messageId: 'nodeTlsOff', line: 2, suggestions: [{ output: 'API_URL=https://api.acme-iot.com\n' }] }],
+    },
+    {
+      lang: 'yaml', name: 'mender-cli --skip-verify in a CI script', filePath: '.gitlab-ci.yml',
+      code: 'upload:\n  script:\n    - mender-cli --server https://hosted.mender.io --skip-verify --token "$MENDER_TOKEN" artifacts upload out.mender\n',
+      errors: [{
+        messageId: 'menderCliSkipVerify', line: 3, column: 52, severity: 'error', data: { option: '--skip-verify' },
+        suggestions: [{ output: 'upload:\n  script:\n    - mender-cli --server https://hosted.mender.io --token "$MENDER_TOKEN" artifacts upload out.mender\n' }],
+      }],
+    },
+    {
+      lang: 'json', filePath: 'package.json',
+      code: '{"scripts": {"publish:fw": "mender-cli --skipverify artifacts upload build/fw.mender"}}',
+      errors: [{ messageId: 'menderCliSkipVerify', data: { option: '--skipverify' }, suggestions: [{ output: '{"scripts": {"publish:fw": "mender-cli artifacts upload build/fw.mender"}}' }] }],
+    },
+    {
+      lang: 'python', name: 'flag in a mender-cli argument list',
+      code: 'subprocess.run(["mender-cli", "--server", SERVER, "--skip-verify", "artifacts", "upload", path], check=True)\n',
+      errors: [{ messageId: 'menderCliSkipVerify', line: 1, column: 51, data: { option: '--skip-verify' } }],
+    },
+    {
+      lang: 'typescript',
+      code: "execSync(`mender-cli --skip-verify --server ${server} artifacts upload ${file}`);\n",
+      errors: [{ messageId: 'menderCliSkipVerify', suggestions: [{ output: "execSync(`mender-cli --server ${server} artifacts upload ${file}`);\n" }] }],
     },
   ],
 });

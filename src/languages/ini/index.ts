@@ -25,12 +25,21 @@ const INDENTED_KEY = /^[ \t]+["']?[A-Za-z_][A-Za-z0-9_.-]*["']?[ \t]*=/;
 // mosquitto.conf style `name value` (no `=`): only accepted before any `[section]` header.
 const SPACE_SEPARATED = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]+[^=: \t]/;
 
-/** True for `*.ini`, `*.toml`, RAUC `system.conf`, rauc-hawkbit-updater and mosquitto configs. */
+/** True for `*.ini`, `*.toml`, RAUC `system.conf`, rauc-hawkbit-updater and mosquitto configs (incl. `acl_file` ACLs). */
 export function isIniFile(filePath: string): boolean {
   const name = baseName(filePath);
   return name.endsWith('.ini') || name.endsWith('.toml') || name === 'system.conf'
     || name === 'mosquitto.conf' || name.endsWith('.mosquitto.conf')
-    || (name.endsWith('.conf') && name.includes('hawkbit'));
+    || (name.endsWith('.conf') && name.includes('hawkbit'))
+    || isMosquittoAcl(name, filePath);
+}
+
+// Mosquitto ACL files (`user X` / `topic readwrite a/#` / `pattern …` lines, the mosquitto.conf syntax):
+// `aclfile`, `mosquitto.acl` anywhere; a bare `acl` / `*.acl` only under a mosquitto / MQTT / broker folder.
+const ACL_FOLDER = /(?:^|[/\\])[^/\\]*(?:mosquitto|mqtt|broker)[^/\\]*[/\\]/i;
+function isMosquittoAcl(name: string, filePath: string): boolean {
+  if (name === 'aclfile' || name === 'acl_file' || name === 'mosquitto.acl') return true;
+  return (name === 'acl' || name.endsWith('.acl')) && ACL_FOLDER.test(filePath);
 }
 
 interface Pending {

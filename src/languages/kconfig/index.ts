@@ -6,6 +6,10 @@
  * `# CONFIG_X is not set` line is an explicit "off": it becomes a keyValue whose value is
  * `{ kind: 'boolean', value: false, text: 'is not set' }` (value range = those words), so a rule
  * can tell it from `CONFIG_X=n` by `value.text`. Other `#` lines are comments.
+ *
+ * Kconfig *source* (`Kconfig`, `Kconfig.projbuild`, `Kconfig.*`) is read minimally: each
+ * `default <value>` of a `config NAME` / `menuconfig NAME` / `choice NAME` entry is a keyValue with
+ * `path = [NAME, 'default']` (key `default`); prompts, help text and other statements are skipped.
  */
 import { emptyFacts } from '../../core/facts';
 import type { Facts, ValueFact } from '../../core/facts';
@@ -17,6 +21,14 @@ import {
 const NOT_SET = /^#\s*([A-Za-z_][A-Za-z0-9_]*) is not set\s*$/;
 const SYMBOL = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NOT_SET_TEXT = 'is not set';
+/** Kconfig source statements (kconfig-language.rst); a lower-case keyword never starts a fragment line. */
+const SOURCE_KEYWORDS = new Set([
+  'config', 'menuconfig', 'choice', 'endchoice', 'menu', 'endmenu', 'if', 'endif', 'source', 'rsource', 'osource', 'orsource',
+  'comment', 'mainmenu', 'bool', 'tristate', 'string', 'hex', 'int', 'prompt', 'default', 'def_bool', 'def_tristate',
+  'def_int', 'def_hex', 'def_string', 'depends', 'select', 'imply', 'visible', 'range', 'help', '---help---', 'option', 'modules', 'optional', 'transitional',
+]);
+const SOURCE_WORD = /[a-z_-]+/y;
+const SOURCE_DEFAULT_END = /\s+if\s/;
 
 /**
  * True for Kconfig fragment names. `.conf` is ambiguous (mosquitto.conf, mender.conf), so only
@@ -25,6 +37,8 @@ const NOT_SET_TEXT = 'is not set';
 export function isKconfigFile(filePath: string): boolean {
   const name = baseName(filePath);
   if (name === 'sdkconfig' || name === 'defconfig' || name === '.config' || name.endsWith('_defconfig')) return true;
+  // Kconfig source: Kconfig, Kconfig.projbuild, Kconfig.defconfig, Kconfig.zephyr (not kconfig.yaml / .py tooling).
+  if (name === 'kconfig' || (name.startsWith('kconfig.') && !/\.(?:ya?ml|json|py|[ch]|md|txt|rst|cmake)$/.test(name))) return true;
   if (name.startsWith('sdkconfig.')) {
     // build/config also holds sdkconfig.h / .cmake / .json; sdkconfig.rename maps old→new names.
     return !/\.(?:h|cmake|json|rename|cmake\.in)$/.test(name);
@@ -38,16 +52,22 @@ export function isKconfigFile(filePath: string): boolean {
 export function extractKconfig(text: string): ExtractResult {
   const facts = emptyFacts();
   const errors: ParseError[] = [];
+  const source: SourceState = { symbol: undefined, helpIndent: -1 };
   for (let ls = bomLength(text); ls < text.length; ls = nextLineStart(text, ls)) {
     const le = lineContentEnd(text, ls);
     let s = ls;
     while (s < le && isBlank(text.charCodeAt(s))) s++;
     if (s === le) continue;
     const e = trimEnd(text, s, le);
+    if (source.helpIndent >= 0) {
+      if (s - ls > source.helpIndent) continue; // help text
+      source.helpIndent = -1;
+    }
     if (text.charCodeAt(s) === 0x23 /* # */) {
       readComment(text, s, e, facts);
       continue;
     }
+    if (readSourceLine(text, ls, s, e, facts, errors, source)) continue;
     SYMBOL.lastIndex = s;
     const sym = SYMBOL.exec(text);
     let eq = sym && s + sym[0].length <= e ? skip(text, s + sym[0].length, e) : s;
@@ -62,6 +82,37 @@ export function extractKconfig(text: string): ExtractResult {
     facts.keyValues.push({ path: [key], key, keyRange, value, range: [s, value.range[1]] });
   }
   return { facts, errors, errorRanges: errors.map((er) => er.range) };
+}
+
+interface SourceState {
+  /** The symbol of the current `config` / `menuconfig` / `choice` entry. */
+  symbol: string | undefined;
+  /** Indentation (columns) of the `help` line while inside its help text, else -1. */
+  helpIndent: number;
+}
+
+/** A Kconfig source statement: true when consumed (a `default` of the current entry becomes a keyValue). */
+function readSourceLine(text: string, ls: number, s: number, e: number, facts: Facts, errors: ParseError[], state: SourceState): boolean {
+  SOURCE_WORD.lastIndex = s;
+  const word = SOURCE_WORD.exec(text)?.[0];
+  const after = word ? s + word.length : s;
+  if (!word || !SOURCE_KEYWORDS.has(word) || (after < e && !isBlank(text.charCodeAt(after)) && text.charCodeAt(after) !== 0x22)) return false;
+  const rest = skip(text, after, e);
+  if (word === 'config' || word === 'menuconfig' || word === 'choice') {
+    SYMBOL.lastIndex = rest;
+    state.symbol = rest < e ? SYMBOL.exec(text)?.[0] : undefined;
+  } else if (word === 'endchoice' || word === 'menu' || word === 'endmenu' || word === 'comment' || word === 'if' || word === 'endif') {
+    state.symbol = undefined;
+  } else if (word === 'help' || word === '---help---') {
+    state.helpIndent = s - ls;
+  } else if (word === 'default' && state.symbol && rest < e) {
+    // `default "x" if COND` / `default y if COND`: the value is the part before ` if `.
+    const cond = text.charCodeAt(rest) === 0x22 ? -1 : text.slice(rest, e).search(SOURCE_DEFAULT_END);
+    const valueEnd = cond >= 0 ? rest + cond : e;
+    const value = readValue(text, rest, valueEnd, facts, errors);
+    facts.keyValues.push({ path: [state.symbol, 'default'], key: 'default', keyRange: [s, after], value, range: [s, value.range[1]] });
+  }
+  return true;
 }
 
 function skip(text: string, i: number, end: number): number {

@@ -164,7 +164,8 @@ export function yamlMove(flavor: YamlFlavor, site: SecretSite, secretName: strin
 }
 
 function kconfigMove(ctx: RuleContext, site: SecretSite): Fix | undefined {
-  if (!site.entry) return undefined;
+  // Kconfig source defaults ([symbol, 'default']) have no overlay of their own: the user decides where the value goes.
+  if (!site.entry || site.entry.path.length !== 1) return undefined;
   const base = ctx.filePath.slice(ctx.filePath.lastIndexOf('/') + 1);
   const overlay = base.startsWith('sdkconfig') ? 'sdkconfig.defaults.local' : base.endsWith('.conf') ? base.replace(/\.conf$/, '.local.conf') : `${base}.local`;
   const line = ctx.text.slice(site.entry.range[0], site.entry.range[1]);

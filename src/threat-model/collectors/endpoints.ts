@@ -22,7 +22,7 @@ const BROKER_KEYS = /^(broker|mqtt_?broker|mqtt_?server|mqtt_?host|broker_?(host
 export const endpointCollector: Collector = {
   id: 'tm-endpoints',
   languages: [...CODE_LANGUAGES, ...MANIFEST_LANGUAGES],
-  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt', 'mqttclient', 'host', 'server', /_port\w*["']?\s*(?:[:=]|\s\d{2,5}\b)/, '_url', '_uri'],
+  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt', 'mqttclient', 'host', 'server', /_port\w{0,40}["']?\s*(?:[:=]|\s\d{2,5}\b)/, '_url', '_uri'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const seen = new Set<number>();
