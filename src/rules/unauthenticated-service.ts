@@ -10,13 +10,13 @@ export const unauthenticatedService = defineRule({
   meta: {
     id: 'unauthenticated-service',
     title: 'Service exposed without authentication',
-    description: 'A broker, hub or device config exposes a control interface without authentication: anonymous Mosquitto, Zigbee2MQTT frontend without auth_token, ESPHome web server without auth or open fallback AP, Home Assistant bypass login, Tasmota without web password or with an open AP.',
+    description: 'A broker, hub or device config exposes a control interface without authentication: anonymous Mosquitto, Zigbee2MQTT frontend without auth_token, ESPHome web server without auth or open fallback AP, Home Assistant bypass login, Tasmota without web password or with an open AP, Node-RED editor with full anonymous permissions.',
     category: 'exposed-service',
     severity: 'warning',
     cwe: ['CWE-306', 'CWE-1188', 'CWE-668'],
     practice: 7,
     attack: { ics: ['T0822', 'T0886', 'T0883'], enterprise: ['T1133', 'T1021', 'T1190'] },
-    languages: ['yaml', 'ini', 'c', 'cpp'],
+    languages: ['yaml', 'ini', 'c', 'cpp', 'javascript'],
     messages: {
       mosquittoAnonymous: 'allow_anonymous true lets any client publish and subscribe without credentials{{where}}.',
       z2mFrontend: 'Zigbee2MQTT frontend is enabled without auth_token: anyone who reaches it can pair devices, run Zigbee OTA updates and change the configuration.',
@@ -25,18 +25,20 @@ export const unauthenticatedService = defineRule({
       haBypassLogin: 'trusted_networks with allow_bypass_login: true skips the Home Assistant login for every client in {{networks}}.',
       tasmotaWeb: 'WEB_PASSWORD is empty: the Tasmota web UI (configuration, console, firmware upgrade) has no login.',
       tasmotaAp: 'WIFI_AP_PASSPHRASE is empty: the Tasmota setup access point is open to anyone nearby.',
+      nodeRedAnonymous: 'Node-RED adminAuth default gives anonymous users {{permissions}} permissions: anyone who reaches the editor can deploy flows (exec and function nodes run code on the host) without logging in.',
     },
     docs: {
-      what: 'Mosquitto `allow_anonymous true` (loopback-only listeners are info); Zigbee2MQTT `frontend` enabled without `auth_token` on a non-loopback host; ESPHome `web_server:` without `auth:` and `wifi: ap:` without a password; Home Assistant `trusted_networks` with `allow_bypass_login: true`; Tasmota `WEB_PASSWORD ""` and `WIFI_AP_PASSPHRASE ""`.',
+      what: 'Mosquitto `allow_anonymous true` (loopback-only listeners are info); Zigbee2MQTT `frontend` enabled without `auth_token` on a non-loopback host; ESPHome `web_server:` without `auth:` and `wifi: ap:` without a password; Home Assistant `trusted_networks` with `allow_bypass_login: true`; Tasmota `WEB_PASSWORD ""` and `WIFI_AP_PASSPHRASE ""`; Node-RED `settings.js` `adminAuth.default.permissions` of `"*"` or a write scope (anonymous editor access; `uiHost` on loopback is info).',
       why: 'Each of these is a control interface — publish/subscribe to device topics, pair and update Zigbee devices, switch relays, reconfigure Wi-Fi, reflash — reachable by anyone on the network or in radio range without a credential (CWE-306, CWE-1188).',
-      fix: 'Require authentication: Mosquitto `allow_anonymous false` with `password_file` or client certificates; Z2M `auth_token: \'!secret frontend_token\'`; ESPHome `web_server: auth:` and an AP password; drop `allow_bypass_login`; set Tasmota passwords at run time (not committed).',
-      references: ['F2', 'Z2M-06', 'EH-07', 'EH-08', 'HA-01', 'TAS-02', 'TAS-04', 'home-assistant/core homeassistant/auth/providers/trusted_networks.py', 'arendst/Tasmota tasmota/my_user_config.h'],
+      fix: 'Require authentication: Mosquitto `allow_anonymous false` with `password_file` or client certificates; Z2M `auth_token: \'!secret frontend_token\'`; ESPHome `web_server: auth:` and an AP password; drop `allow_bypass_login`; set Tasmota passwords at run time (not committed); Node-RED `default: { permissions: "read" }` or no `default` at all.',
+      references: ['F2', 'Z2M-06', 'EH-07', 'EH-08', 'HA-01', 'TAS-02', 'TAS-04', 'home-assistant/core homeassistant/auth/providers/trusted_networks.py', 'arendst/Tasmota tasmota/my_user_config.h', 'node-red/node-red packages/node_modules/node-red/settings.js', 'node-red/node-red packages/node_modules/@node-red/editor-api/lib/auth/permissions.js'],
     },
   },
-  keywords: ['allow_anonymous', 'frontend', 'web_server', 'ap:', 'allow_bypass_login', 'web_password', 'wifi_ap_passphrase'],
+  keywords: ['allow_anonymous', 'frontend', 'web_server', 'ap:', 'allow_bypass_login', 'web_password', 'wifi_ap_passphrase', 'adminauth'],
   check(ctx) {
     if (ctx.languageId === 'ini') checkMosquitto(ctx);
     else if (ctx.languageId === 'yaml') checkYaml(ctx);
+    else if (ctx.languageId === 'javascript') checkNodeRed(ctx);
     else checkTasmota(ctx);
   },
 });
@@ -96,6 +98,24 @@ function checkYaml(ctx: RuleContext): void {
     const nets = kvs.filter((n) => n.path.length === base.length + 2 && n.path[base.length] === 'trusted_networks').map((n) => String(n.value.value ?? ''));
     const severity = nets.some((n) => ANY_NETWORK.has(n)) ? 'error' : nets.length > 0 && nets.every(isLoopbackBind) ? 'info' : undefined;
     ctx.report({ messageId: 'haBypassLogin', data: { networks: nets.length ? nets.join(', ') : 'the trusted networks' }, range: kv.range, severity, suggestions: [{ title: 'Use allow_bypass_login: false', edits: [{ range: kv.value.range, text: 'false' }] }] });
+  }
+}
+
+/** Node-RED `adminAuth: { default: { permissions: "*" } }`: what anonymous editor users may do (`"read"` is read-only). */
+function checkNodeRed(ctx: RuleContext): void {
+  const uiHost = ctx.facts.assignments.find((a) => a.name === 'uiHost' && a.path.length === 0);
+  const local = uiHost !== undefined && isLoopbackBind(stringValue(uiHost.value) ?? '');
+  for (const a of ctx.facts.assignments) {
+    if (a.name !== 'permissions' || a.path.length < 2 || a.path[a.path.length - 1] !== 'default' || a.path[a.path.length - 2] !== 'adminAuth') continue;
+    const scopes = a.value.kind === 'array' ? (a.value.elements ?? []).map((e) => stringValue(e)) : [stringValue(a.value)];
+    const writes = scopes.filter((p): p is string => p !== undefined && (p === '*' || p === 'write' || p.endsWith('.write')));
+    if (!writes.length) continue;
+    const full = writes.includes('*');
+    ctx.report({
+      messageId: 'nodeRedAnonymous', data: { permissions: full ? 'full ("*")' : `write (${writes.join(', ')})` }, range: a.range, severity: local ? 'info' : undefined,
+      // A suggestion: anonymous users who relied on editing must log in afterwards.
+      suggestions: [{ title: 'Give anonymous users read-only access', edits: [{ range: a.value.range, text: '"read"' }] }],
+    });
   }
 }
 

@@ -36,10 +36,12 @@ export function isIniFile(filePath: string): boolean {
 
 // Mosquitto ACL files (`user X` / `topic readwrite a/#` / `pattern …` lines, the mosquitto.conf syntax):
 // `aclfile`, `mosquitto.acl` anywhere; a bare `acl` / `*.acl` only under a mosquitto / MQTT / broker folder.
-const ACL_FOLDER = /(?:^|[/\\])[^/\\]*(?:mosquitto|mqtt|broker)[^/\\]*[/\\]/i;
+const ACL_FOLDER_WORDS = ['mosquitto', 'mqtt', 'broker'];
 function isMosquittoAcl(name: string, filePath: string): boolean {
   if (name === 'aclfile' || name === 'acl_file' || name === 'mosquitto.acl') return true;
-  return (name === 'acl' || name.endsWith('.acl')) && ACL_FOLDER.test(filePath);
+  const p = filePath.replace(/\\/g, '/');
+  const dir = p.slice(0, Math.max(0, p.lastIndexOf('/'))).toLowerCase();
+  return (name === 'acl' || name.endsWith('.acl')) && ACL_FOLDER_WORDS.some((w) => dir.includes(w));
 }
 
 interface Pending {
