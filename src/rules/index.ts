@@ -52,6 +52,7 @@ import { awsIotPolicyWildcard } from './aws-iot-policy-wildcard';
 import { espIdfDebugEscape } from './esp-idf-debug-escape';
 import { esphomeApiPlaintext } from './esphome-api-plaintext';
 import { flashEncryptionWeak } from './flash-encryption-weak';
+import { mosquittoAclWildcard } from './mosquitto-acl-wildcard';
 import { secretsInUnencryptedNvs } from './secrets-in-unencrypted-nvs';
 import { telnetServer } from './telnet-server';
 import { unauthenticatedService } from './unauthenticated-service';
@@ -112,6 +113,7 @@ export const allRules: readonly RuleDefinition[] = [
   unauthenticatedService,
   esphomeApiPlaintext,
   awsIotPolicyWildcard,
+  mosquittoAclWildcard,
   weakCertificate,
   weakTlsConfig,
   weakCryptoAlgorithm,

@@ -62,7 +62,7 @@ export const mosquittoAclWildcard = defineRule({
 function readEntry(ctx: RuleContext, kv: KeyValueFact): { access: string; topic: string; topicRange: Range; range: Range } | undefined {
   const start = kv.keyRange[0];
   const nl = ctx.text.indexOf('\n', start);
-  const line = ctx.text.slice(start, nl < 0 ? ctx.text.length : nl).replace(/\s+$/, '');
+  const line = ctx.text.slice(start, nl < 0 ? ctx.text.length : nl).trimEnd();
   const words = line.split(SPACES);
   if (words.length < 2) return undefined;
   const explicit = ACCESS.has(words[1]);

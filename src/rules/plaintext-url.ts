@@ -49,12 +49,13 @@ export const plaintextUrl = defineRule({
   },
   keywords: ['://'],
   check(ctx) {
-    const bindings = bindingIndex(ctx);
     const mqttFile = ctx.facts.imports.some((i) => nameWords(i.module).some((w) => MQTT_WORDS.has(w)));
-    for (const cand of candidates(ctx)) {
+    const cands = candidates(ctx);
+    const bindings = bindingLookup(ctx, cands.length);
+    for (const cand of cands) {
       const raw = ctx.text.slice(cand.inner[0], cand.inner[1]);
       const lead = LEADING_URL.exec(raw);
-      if (lead) checkUrl(ctx, cand, raw, lead.index + lead[0].length - lead[1].length - 3, bindings.get(cand.range[0]), mqttFile);
+      if (lead) checkUrl(ctx, cand, raw, lead.index + lead[0].length - lead[1].length - 3, bindings(cand.range[0]), mqttFile);
       const fetch = FETCH_COMMAND.exec(raw);
       if (fetch) {
         for (const m of raw.slice(fetch.index).matchAll(COMMAND_URL)) checkUrl(ctx, cand, raw, fetch.index + m.index!, undefined, mqttFile);
@@ -125,21 +126,43 @@ function candidates(ctx: RuleContext): Candidate[] {
 }
 
 /** What a value is bound to: variable/field/key name and path, or the call it is passed to. */
-function bindingIndex(ctx: RuleContext): Map<number, Binding> {
-  const map = new Map<number, Binding>();
-  for (const a of ctx.facts.assignments) {
-    map.set(a.value.range[0], { words: [...nameWords(a.target), ...a.path.flatMap(nameWords)], key: a.name, parent: a.path[a.path.length - 1] });
+function bindingOf(a: Assignment | undefined, kv: KeyValue | undefined, call?: { c: Call; arg: Call['args'][number] }): Binding | undefined {
+  // A key/value wins over an assignment at the same offset, which wins over a call argument.
+  if (kv) return { words: kv.path.flatMap(nameWords), key: kv.key, parent: kv.path[kv.path.length - 2] };
+  if (a) return { words: [...nameWords(a.target), ...a.path.flatMap(nameWords)], key: a.name, parent: a.path[a.path.length - 1] };
+  if (call) {
+    const { c, arg } = call;
+    return { words: [...nameWords(c.callee), ...(arg.name ? nameWords(arg.name) : [])], key: arg.name, callee: c.callee, argName: arg.name };
   }
-  for (const kv of ctx.facts.keyValues) {
-    map.set(kv.value.range[0], { words: kv.path.flatMap(nameWords), key: kv.key, parent: kv.path[kv.path.length - 2] });
+  return undefined;
+}
+
+/**
+ * Binding lookup by value offset. A document usually has a few URL candidates and thousands of
+ * assignments, keys and arguments: splitting every name into words up front cost ~3 ms per editor
+ * re-analysis, so few candidates scan the facts per lookup (no allocation) and many build an index.
+ */
+function bindingLookup(ctx: RuleContext, candidateCount: number): (offset: number) => Binding | undefined {
+  const { assignments, keyValues, calls } = ctx.facts;
+  if (candidateCount <= 16) {
+    return (offset) => {
+      let kv: KeyValue | undefined;
+      let a: Assignment | undefined;
+      for (const k of keyValues) if (k.value.range[0] === offset) kv = k;
+      if (!kv) for (const x of assignments) if (x.value.range[0] === offset) a = x;
+      if (kv || a) return bindingOf(a, kv);
+      for (const c of calls) for (const arg of c.args) if (arg.value.range[0] === offset) return bindingOf(undefined, undefined, { c, arg });
+      return undefined;
+    };
   }
-  for (const c of ctx.facts.calls) {
-    for (const arg of c.args) {
-      if (map.has(arg.value.range[0])) continue;
-      map.set(arg.value.range[0], { words: [...nameWords(c.callee), ...(arg.name ? nameWords(arg.name) : [])], key: arg.name, callee: c.callee, argName: arg.name });
-    }
-  }
-  return map;
+  const index = new Map<number, { a?: Assignment; kv?: KeyValue; call?: { c: Call; arg: Call['args'][number] } }>();
+  for (const a of assignments) index.set(a.value.range[0], { a });
+  for (const kv of keyValues) index.set(kv.value.range[0], { kv });
+  for (const c of calls) for (const arg of c.args) if (!index.has(arg.value.range[0])) index.set(arg.value.range[0], { call: { c, arg } });
+  return (offset) => {
+    const e = index.get(offset);
+    return e && bindingOf(e.a, e.kv, e.call);
+  };
 }
 
 /** `tcp://` is plaintext MQTT only where MQTT is meant: an MQTT-named binding, or an MQTT client file's connect/URL. */

@@ -69,7 +69,7 @@ describe('kconfig language', () => {
       '        default "rtk_live_8f3b" if DOORBELL_RELAY',
       '    menuconfig CHIME',
       '        bool "Chime"',
-      '        default y if SOC_GPIO',
+      '        default y  if SOC_GPIO',
       '    config CHIME_GPIO',
       '        int "Chime GPIO"',
       '        range 0 48',

@@ -9,6 +9,9 @@ const HA = 'homeassistant:\n  auth_providers:\n    - type: trusted_networks\n   
 
 ruleTester.run(unauthenticatedService, {
   valid: [
+    { lang: 'javascript', filePath: 'node-red/settings.js', code: 'module.exports = {\n  adminAuth: {\n    type: "credentials",\n    users: [{ username: "ops", password: HASH, permissions: "*" }],\n    default: { permissions: "read" },\n  },\n};\n', name: 'Node-RED: logged-in user "*", anonymous read-only' },
+    { lang: 'javascript', filePath: 'settings.js', code: 'module.exports = {\n  adminAuth: { type: "credentials", users: [{ username: "admin", password: HASH, permissions: ["flows.read", "flows.write"] }] },\n};\n', name: 'Node-RED: no anonymous default' },
+    { lang: 'javascript', code: 'const defaults = { default: { permissions: "*" } };\n', name: 'not under adminAuth' },
     { lang: 'ini', name: 'mosquitto with password file', filePath: 'mosquitto/config/mosquitto.conf', code: 'listener 1883\nallow_anonymous false\npassword_file /mosquitto/config/passwd\n' },
     { lang: 'ini', name: 'mosquitto: later allow_anonymous false wins globally', filePath: 'mosquitto.conf', code: 'allow_anonymous true\nlistener 8883\ncafile /certs/ca.crt\nallow_anonymous false\n' },
     { lang: 'ini', name: 'platformio.ini is not mosquitto', filePath: 'platformio.ini', code: '[env:esp32]\nplatform = espressif32\nboard = esp32dev\n' },
@@ -88,6 +91,19 @@ ruleTester.run(unauthenticatedService, {
       lang: 'cpp', name: 'Tasmota web password in a C++ header', filePath: 'src/user_config_override.hpp',
       code: '#define WEB_PASSWORD  ""  // empty = no login\n',
       errors: [{ messageId: 'tasmotaWeb', line: 1 }],
+    },
+    {
+      lang: 'javascript', filePath: 'settings.js', name: 'Node-RED: anonymous editor users get "*"',
+      code: 'module.exports = {\n  uiPort: process.env.PORT || 1880,\n  adminAuth: {\n    type: "credentials",\n    users: [{ username: "ops", password: HASH, permissions: "*" }],\n    default: { permissions: "*" },\n  },\n};\n',
+      errors: [{
+        messageId: 'nodeRedAnonymous', line: 6, column: 16, severity: 'warning', data: { permissions: 'full ("*")' },
+        suggestions: [{ output: 'module.exports = {\n  uiPort: process.env.PORT || 1880,\n  adminAuth: {\n    type: "credentials",\n    users: [{ username: "ops", password: HASH, permissions: "*" }],\n    default: { permissions: "read" },\n  },\n};\n' }],
+      }],
+    },
+    {
+      lang: 'javascript', filePath: 'settings.js', name: 'Node-RED: anonymous write scopes, editor bound to loopback (info)',
+      code: 'module.exports = {\n  uiHost: "127.0.0.1",\n  adminAuth: { type: "credentials", users: [], default: { permissions: ["flows.read", "flows.write"] } },\n};\n',
+      errors: [{ messageId: 'nodeRedAnonymous', line: 3, severity: 'info', data: { permissions: 'write (flows.write)' }, suggestions: [{ output: 'module.exports = {\n  uiHost: "127.0.0.1",\n  adminAuth: { type: "credentials", users: [], default: { permissions: "read" } },\n};\n' }] }],
     },
   ],
 });

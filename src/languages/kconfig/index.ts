@@ -28,7 +28,7 @@ const SOURCE_KEYWORDS = new Set([
   'def_int', 'def_hex', 'def_string', 'depends', 'select', 'imply', 'visible', 'range', 'help', '---help---', 'option', 'modules', 'optional', 'transitional',
 ]);
 const SOURCE_WORD = /[a-z_-]+/y;
-const SOURCE_DEFAULT_END = /\s+if\s/;
+const SOURCE_DEFAULT_END = /[ \t]if[ \t]/;
 
 /**
  * True for Kconfig fragment names. `.conf` is ambiguous (mosquitto.conf, mender.conf), so only
@@ -108,7 +108,7 @@ function readSourceLine(text: string, ls: number, s: number, e: number, facts: F
   } else if (word === 'default' && state.symbol && rest < e) {
     // `default "x" if COND` / `default y if COND`: the value is the part before ` if `.
     const cond = text.charCodeAt(rest) === 0x22 ? -1 : text.slice(rest, e).search(SOURCE_DEFAULT_END);
-    const valueEnd = cond >= 0 ? rest + cond : e;
+    const valueEnd = cond >= 0 ? trimEnd(text, rest, rest + cond) : e;
     const value = readValue(text, rest, valueEnd, facts, errors);
     facts.keyValues.push({ path: [state.symbol, 'default'], key: 'default', keyRange: [s, after], value, range: [s, value.range[1]] });
   }

@@ -22,7 +22,21 @@ const BROKER_KEYS = /^(broker|mqtt_?broker|mqtt_?server|mqtt_?host|broker_?(host
 export const endpointCollector: Collector = {
   id: 'tm-endpoints',
   languages: [...CODE_LANGUAGES, ...MANIFEST_LANGUAGES],
-  keywords: ['://', 'setserver', 'connect', 'broker', 'mqtt', 'mqttclient', 'host', 'server', /_port\w{0,40}["']?\s*(?:[:=]|\s\d{2,5}\b)/, '_url', '_uri'],
+  // What a finding needs, not common words: a URL, a host/port call, a broker key, or an address
+  // constant bound to a literal (`#define MQTT_HOST "…"`, `MQTT_PORT = 1883`) for cross-file resolution.
+  keywords: [
+    '://',
+    /\b(?:setServer|connect(?:_async)?)\s*\(\s*[^,()\n]{1,120},\s*[^,()\n]{1,80}(?:,\s*[^,()\n]{1,80})?\)/,
+    /\bMQTTClient\s*\(/,
+    'broker',
+    /mqtt_?(?:server|host)/,
+    // A string for any address name; a decimal only for a name ending in PORT (register headers
+    // are full of `#define I2C_PACKET_PORT 0x…` / `…_PORT_S 12`, which are not ports).
+    /(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]*=[ \t]*["'][^"'\n]{0,200}["']/,
+    /port[ \t]*=[ \t]*\d{1,5}[ \t]*(?:[;,)\r\n]|$)/,
+    /#[ \t]*define[ \t]+\w{0,40}(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]+"/,
+    /#[ \t]*define[ \t]+\w{0,40}port[ \t]+\d{1,5}[ \t]*(?:\/[/*]|\r?\n|$)/,
+  ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const seen = new Set<number>();

@@ -20,7 +20,15 @@ export const platformCollector: Collector = {
   id: 'tm-platform',
   languages: ['ini', 'kconfig', 'yaml', 'json'],
   // Cheap gate so large YAML/JSON data files are not parsed just for the inventory.
-  keywords: ['board', 'framework', 'config_', 'esphome', 'dependencies', 'compatible', 'serverurl', 'servers'],
+  // Only the keys read below: PlatformIO `board =`, ESPHome `esphome:`/`board:`, sdkconfig/prj.conf
+  // `CONFIG_…=` lines, package.json dependencies, RAUC `compatible=`, mender.conf servers.
+  keywords: [
+    /(?:^|\n)[ \t]{0,16}(?:board|platform|framework)[ \t]*[=:]/,
+    /(?:^|\n)esphome[ \t]*:/,
+    /(?:^|\n)config_\w{1,80}=/,
+    /"(?:optional)?dependencies"\s*:/,
+    'compatible', 'serverurl', 'servers',
+  ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const name = lowerBase(ctx.filePath);

@@ -14,7 +14,11 @@ const MICROPYTHON_MODULES = /^(machine|network|umqtt(\.\w+)?|micropython|ubinasc
 export const runtimeCollector: Collector = {
   id: 'tm-runtime',
   languages: [...CODE_LANGUAGES, 'ini', 'yaml'],
-  keywords: ['environ', 'getenv', 'process.env', 'sysenv', 'env_var', '!secret', 'machine', 'network', 'umqtt', 'micropython', 'import board', 'import wifi'],
+  keywords: [
+    'environ', 'getenv', 'process.env', 'sysenv', 'env_var',
+    // MicroPython firmware: an import of one of MICROPYTHON_MODULES, not the bare words.
+    /(?:^|\n)[ \t]{0,16}(?:import|from)[ \t]+(?:machine|network|umqtt|micropython|ubinascii|utime|usocket|ussl|urequests|uasyncio|esp|esp32|neopixel|bluetooth|board|busio|digitalio|microcontroller|wifi|socketpool|adafruit_minimqtt)\b/,
+  ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     if (ctx.languageId === 'python') {
