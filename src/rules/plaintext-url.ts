@@ -1,4 +1,4 @@
-import type { Range } from '../core/facts';
+import type { ArgFact, AssignmentFact as Assignment, CallFact as Call, KeyValueFact as KeyValue, Range } from '../core/facts';
 import type { Fix } from '../core/finding';
 import { defineRule } from '../core/rule';
 import type { RuleContext } from '../core/rule';
@@ -126,7 +126,7 @@ function candidates(ctx: RuleContext): Candidate[] {
 }
 
 /** What a value is bound to: variable/field/key name and path, or the call it is passed to. */
-function bindingOf(a: Assignment | undefined, kv: KeyValue | undefined, call?: { c: Call; arg: Call['args'][number] }): Binding | undefined {
+function bindingOf(a: Assignment | undefined, kv: KeyValue | undefined, call?: { c: Call; arg: ArgFact }): Binding | undefined {
   // A key/value wins over an assignment at the same offset, which wins over a call argument.
   if (kv) return { words: kv.path.flatMap(nameWords), key: kv.key, parent: kv.path[kv.path.length - 2] };
   if (a) return { words: [...nameWords(a.target), ...a.path.flatMap(nameWords)], key: a.name, parent: a.path[a.path.length - 1] };
@@ -155,7 +155,7 @@ function bindingLookup(ctx: RuleContext, candidateCount: number): (offset: numbe
       return undefined;
     };
   }
-  const index = new Map<number, { a?: Assignment; kv?: KeyValue; call?: { c: Call; arg: Call['args'][number] } }>();
+  const index = new Map<number, { a?: Assignment; kv?: KeyValue; call?: { c: Call; arg: ArgFact } }>();
   for (const a of assignments) index.set(a.value.range[0], { a });
   for (const kv of keyValues) index.set(kv.value.range[0], { kv });
   for (const c of calls) for (const arg of c.args) if (!index.has(arg.value.range[0])) index.set(arg.value.range[0], { call: { c, arg } });
