@@ -19,5 +19,5 @@ const files = [];
 const filter = process.argv.slice(2);
 const selected = filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
 if (!selected.length) { console.error('no test files matched'); process.exit(2); }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...selected], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);
