@@ -38,24 +38,35 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
   const knowsGit = walked.hasGitignore || existsSync(join(opts.root, '.git'));
   const workspace: WorkspaceFacts = { isGitIgnored: (p) => (knowsGit ? walked.isGitIgnored(p) : undefined) };
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
-  const outcomes = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS
-    ? await analyzeInWorkers(opts, files, jobs, knowsGit)
-    : await analyzeInProcess(linter, opts, files, workspace);
 
   const findings: Finding[] = [];
-  const skipped: SkippedFile[] = walked.unreadable.map((u) => ({ ...u }));
+  const skipped: SkippedFile[] = [];
   const summaries: FileSummary[] = [];
   const report: ScanResult = { root: opts.root, toolVersion: opts.toolVersion, findings, skipped, parseErrors: [], ruleErrors: [], summaries, stats: { files: 0, parsed: 0, bytes: 0, durationMs: 0 } };
-  for (const o of outcomes) {
+  // Outcomes are folded in as they arrive (a batch at a time) instead of being held for all files;
+  // the per-file lists are put in path order afterwards so the report does not depend on scheduling.
+  const take = (o: FileOutcome): void => {
     report.stats.files++;
     report.stats.bytes += o.bytes;
     if (o.parsed) report.stats.parsed++;
     if (o.skipped) skipped.push(o.skipped);
-    findings.push(...o.findings);
-    report.parseErrors.push(...o.parseErrors);
-    report.ruleErrors.push(...o.ruleErrors);
+    for (const f of o.findings) findings.push(f);
+    for (const e of o.parseErrors) report.parseErrors.push(e);
+    for (const e of o.ruleErrors) report.ruleErrors.push(e);
     if (o.summary) summaries.push(o.summary);
+  };
+  if (jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS) {
+    await analyzeInWorkers(opts, files, jobs, knowsGit, take);
+    // Workers finish batches in any order: put the per-file lists in path order (stable: a file's own order is kept).
+    const byPath = (a: { filePath: string }, b: { filePath: string }): number => a.filePath.localeCompare(b.filePath);
+    summaries.sort(byPath);
+    skipped.sort(byPath);
+    report.parseErrors.sort(byPath);
+    report.ruleErrors.sort(byPath);
+  } else {
+    await analyzeInProcess(linter, opts, files, workspace, take);
   }
+  skipped.unshift(...walked.unreadable.map((u) => ({ ...u })));
   const project = linter.lintProject(summaries, opts.config);
   findings.push(...project.findings);
   report.ruleErrors.push(...project.ruleErrors);
@@ -64,10 +75,8 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
   return report;
 }
 
-async function analyzeInProcess(linter: Linter, opts: ScanOptions, files: string[], workspace: WorkspaceFacts): Promise<FileOutcome[]> {
-  const out: FileOutcome[] = [];
-  for (const f of files) out.push(await analyzeFile(linter, opts.root, f, opts.config, workspace));
-  return out;
+async function analyzeInProcess(linter: Linter, opts: ScanOptions, files: string[], workspace: WorkspaceFacts, take: (o: FileOutcome) => void): Promise<void> {
+  for (const f of files) take(await analyzeFile(linter, opts.root, f, opts.config, workspace));
 }
 
 /** Message protocol with dist/scan-worker.js. */
@@ -77,9 +86,8 @@ export interface WorkerInit {
   hasGitignore: boolean;
 }
 
-function analyzeInWorkers(opts: ScanOptions, files: string[], jobs: number, hasGitignore: boolean): Promise<FileOutcome[]> {
+function analyzeInWorkers(opts: ScanOptions, files: string[], jobs: number, hasGitignore: boolean, take: (o: FileOutcome) => void): Promise<void> {
   const script = join(__dirname, 'scan-worker.js');
-  const results: FileOutcome[] = [];
   let next = 0;
   return new Promise((resolve, reject) => {
     let live = 0;
@@ -97,12 +105,12 @@ function analyzeInWorkers(opts: ScanOptions, files: string[], jobs: number, hasG
         w.postMessage(batch);
       };
       w.on('message', (batch: FileOutcome[]) => {
-        results.push(...batch);
+        for (const o of batch) take(o);
         feed();
       });
       w.on('error', reject);
       w.on('exit', () => {
-        if (--live === 0) resolve(results.sort((a, b) => a.filePath.localeCompare(b.filePath)));
+        if (--live === 0) resolve();
       });
       feed();
     }

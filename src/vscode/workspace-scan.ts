@@ -7,7 +7,8 @@ import type { Log } from './log';
 import { readConfig } from './config';
 import { DEFAULT_EXCLUDES } from './settings';
 
-const BATCH = 16;
+const SLICE_MS = 12;
+const READ_AHEAD = 32;
 const PROJECT_DEBOUNCE_MS = 400;
 
 /** What a scan did. */
@@ -95,15 +96,25 @@ export class WorkspaceScanner implements vscode.Disposable {
     const stats: ScanStats = { total: files.length, done: 0, findings: 0, cancelled: false };
     this.active = true;
     onProgress?.(0, stats.total);
-    for (let i = 0; i < files.length; i += BATCH) {
-      if (token?.isCancellationRequested) break;
-      const batch = files.slice(i, i + BATCH);
-      const counts = await Promise.all(batch.map((f) => this.lintFile(f.uri)));
-      stats.done += batch.length;
-      stats.findings += counts.reduce((a, b) => a + b, 0);
-      onProgress?.(stats.done, stats.total);
-      await new Promise((r) => setImmediate(r)); // keep the extension host responsive
+    // Time-sliced: parsing is synchronous wasm work, so yield to the event loop whenever a slice has
+    // used SLICE_MS (a batch of files linted back to back blocked the extension host for seconds).
+    let sliceStart = performance.now();
+    for (let i = 0; i < files.length && !token?.isCancellationRequested; i += READ_AHEAD) {
+      // Reads overlap (I/O); linting is one file at a time.
+      const batch = files.slice(i, i + READ_AHEAD);
+      const texts = await Promise.all(batch.map((f) => this.readForScan(f.uri)));
+      for (let j = 0; j < batch.length; j++) {
+        if (token?.isCancellationRequested) break;
+        stats.findings += await this.lintFile(batch[j].uri, texts[j]);
+        stats.done++;
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          onProgress?.(stats.done, stats.total);
+          await new Promise((r) => setImmediate(r));
+          sliceStart = performance.now();
+        }
+      }
     }
+    onProgress?.(stats.done, stats.total);
     stats.cancelled = stats.done < stats.total;
     if (!stats.cancelled) stats.findings += await this.runProjectRules();
     this.log.info('scan', `${stats.done}/${stats.total} files, ${stats.findings} finding(s)${stats.cancelled ? ' (cancelled)' : ''}`);
@@ -111,10 +122,16 @@ export class WorkspaceScanner implements vscode.Disposable {
   }
 
   /** Lints one file (open buffer or disk) into the store; returns its finding count. */
-  private async lintFile(uri: vscode.Uri): Promise<number> {
+  private async readForScan(uri: vscode.Uri): Promise<string | undefined | Error> {
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return undefined; // read at lint time
+    return readIfSmall(uri, readConfig(uri).maxFileSizeKb).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  }
+
+  private async lintFile(uri: vscode.Uri, prefetched?: string | Error): Promise<number> {
     try {
+      if (prefetched instanceof Error) throw prefetched;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const text = open ? open.getText() : await readIfSmall(uri, readConfig(uri).maxFileSizeKb);
+      const text = open ? open.getText() : prefetched ?? await readIfSmall(uri, readConfig(uri).maxFileSizeKb);
       const version = open?.version;
       const out = text === undefined ? undefined : await this.lint.lint(uri, text, open?.languageId);
       if (open && open.version !== version) return 0;
@@ -176,10 +193,11 @@ export class WorkspaceScanner implements vscode.Disposable {
     if (this.draining) return;
     this.draining = true;
     try {
+      // Watcher bursts (a branch switch) are linted one file at a time, yielding after each.
       while (this.pending.size) {
-        const batch = [...this.pending.values()].slice(0, BATCH);
-        for (const u of batch) this.pending.delete(u.toString());
-        await Promise.all(batch.map((u) => this.lintFile(u)));
+        const [key, uri] = this.pending.entries().next().value as [string, vscode.Uri];
+        this.pending.delete(key);
+        await this.lintFile(uri);
         await new Promise((r) => setImmediate(r));
       }
     } finally {
