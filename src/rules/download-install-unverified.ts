@@ -19,7 +19,10 @@ const NOT_A_DOWNLOAD = /^(?:sys\.executable|process\.execPath)$/;
 const RUN_NEW_CODE = /^(?:machine\.(?:reset|soft_reset)|exec|os\.execv|os\.execl)$/;
 const WRITTEN_RESPONSE = /^([A-Za-z_]\w*)(?:\.(?:text|content|raw|read\(\)|json\(\)))?$/;
 // `curl … | sh` / `wget -O- … | bash` in any string (recipes, compose, scripts).
-const PIPE_TO_SHELL = /\b(?:curl|wget)\b[^|;&\n]{0,400}\|\s{0,4}(?:sudo\s{1,4})?(?:ba|z|da)?sh\b/;
+// Scanned by hand (pipeToShell): one regex spanning "tool … | sh" backtracks polynomially (recheck).
+const FETCH_TOOL = /\b(?:curl|wget)\b/g;
+const SHELL_AFTER_PIPE = /^\s{0,4}(?:sudo\s{1,4})?(?:ba|z|da)?sh\b/;
+const PIPE_WINDOW = 400;
 // Verification primitives: any of them in the (comment-free) file means the download is checked somewhere.
 const VERIFY = /\b(?:hashlib|sha1|sha224|sha256|sha384|sha512|sha256sum|sha512sum|md5|md5sum|blake2b|blake2s|hmac|gpg|gnupg|pgp|signature|signatures|ed25519|ecdsa|cryptography|nacl|createVerify|createHash|minisign|cosign|checksum|digest|installSignature|mbedtls_pk_verify)\b|\bverify\w{0,30}\s{0,2}\(/i;
 
@@ -110,15 +113,27 @@ function checkRunWritten(ctx: RuleContext, downloads: readonly CallFact[]): void
   }
 }
 
+/** The fetch tool of a `curl … | sh` / `wget … | bash` pipeline in `value` (same command: no `;`, `&`, newline). */
+function pipeToShell(value: string): string | undefined {
+  for (const m of value.matchAll(FETCH_TOOL)) {
+    const from = (m.index ?? 0) + m[0].length;
+    const segment = value.slice(from, from + PIPE_WINDOW);
+    const end = segment.search(/[|;&\n]/);
+    if (end < 0 || segment[end] !== '|') continue;
+    if (SHELL_AFTER_PIPE.test(segment.slice(end + 1))) return m[0];
+  }
+  return undefined;
+}
+
 /** `curl … | sh` in string values (recipes, compose files, scripts embedded in code). */
 function checkPipeToShell(ctx: RuleContext): void {
   const seen = new Set<number>();
   const consider = (value: string, range: Range): void => {
     if (seen.has(range[0])) return;
     seen.add(range[0]);
-    const m = PIPE_TO_SHELL.exec(value);
-    if (!m || VERIFY.test(value)) return;
-    ctx.report({ messageId: 'pipeToShell', data: { tool: m[0].startsWith('wget') ? 'wget' : 'curl' }, range });
+    const tool = pipeToShell(value);
+    if (!tool || VERIFY.test(value)) return;
+    ctx.report({ messageId: 'pipeToShell', data: { tool }, range });
   };
   for (const s of ctx.facts.strings) if (s.kind !== 'comment') consider(s.value, s.range);
   for (const kv of ctx.facts.keyValues) {

@@ -62,7 +62,7 @@ export function collectPatterns(file: string): Pattern[] {
 }
 
 type Diagnostics = { status: 'safe' } | { status: 'vulnerable'; attack: { string: string }; complexity?: { summary: string } } | { status: 'unknown'; error: { kind: string; message?: string } };
-const recheck = require('recheck') as { check(source: string, flags: string, params?: { timeout?: number }): Promise<Diagnostics> };
+const recheck = require('recheck') as { check(source: string, flags: string, params?: { timeout?: number; randomSeed?: number }): Promise<Diagnostics> };
 
 test('every regular expression in src/ is ReDoS-safe (recheck)', async () => {
   const patterns = tsFiles(join(ROOT, 'src')).flatMap(collectPatterns);
@@ -78,7 +78,7 @@ test('every regular expression in src/ is ReDoS-safe (recheck)', async () => {
   await Promise.all(Array.from({ length: availableParallelism() }, async () => {
     while (next < unique.length) {
       const p = unique[next++];
-      seen.set(keyOf(p), await recheck.check(p.source, p.flags.replace(/[gy]/g, ''), { timeout: TIMEOUT_MS }));
+      seen.set(keyOf(p), await recheck.check(p.source, p.flags.replace(/[gy]/g, ''), { timeout: TIMEOUT_MS, randomSeed: 42 }) // fixed seed: the fuzzer's verdict must not vary between runs);
     }
   }));
   for (const p of patterns) {
