@@ -2,6 +2,7 @@ import type { KeyValueFact } from '../core/facts';
 import { isFalsy } from '../core/fact-helpers';
 import { defineRule } from '../core/rule';
 import { insertYamlChild } from './data/device-services';
+import { PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 const KEY_LINES = ['encryption:', '  key: !secret api_encryption_key'];
 const SECRET = 'api_encryption_key: "<32-byte base64 key from: openssl rand -base64 32>"\n';
@@ -16,7 +17,7 @@ export const esphomeApiPlaintext = defineRule({
     severity: 'warning',
     cwe: ['CWE-319', 'CWE-306'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['yaml'],
     messages: {
       plain: 'ESPHome native API has no encryption key: commands and states cross the LAN in plaintext and any client can connect.',

@@ -3,6 +3,7 @@ import type { Fix } from '../core/finding';
 import { stringValue } from '../core/fact-helpers';
 import { defineRule, type RuleContext } from '../core/rule';
 import { isLocalOrTrustedHost } from '../core/text';
+import { PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 // Python grpcio: `grpc.insecure_channel(target)` / `grpc.aio.insecure_channel(target)` (or the name imported from them).
 const PY_RECEIVERS = new Set(['grpc', 'grpc.aio', 'aio']);
@@ -22,7 +23,7 @@ export const grpcInsecureChannel = defineRule({
     severity: 'warning',
     cwe: ['CWE-319', 'CWE-523'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['python', 'javascript', 'typescript'],
     messages: {
       insecure: '{{callee}}() opens a gRPC channel to {{host}} without TLS: API tokens in the metadata, requests and responses travel unencrypted and can be read or altered on the path. Use TLS channel credentials.',

@@ -3,6 +3,7 @@ import type { Fix } from '../core/finding';
 import { isTruthy } from '../core/fact-helpers';
 import { defineRule } from '../core/rule';
 import type { RuleContext } from '../core/rule';
+import { PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 const SECURITY_0 = /\b(WIFI_PROV_SECURITY_0|NETWORK_PROV_SECURITY_0|protocomm_security0)\b/g;
 const PROTOCOMM_SEC0 = 'CONFIG_ESP_PROTOCOMM_SUPPORT_SECURITY_VERSION_0';
@@ -22,7 +23,7 @@ export const insecureProvisioning = defineRule({
     severity: 'error',
     cwe: ['CWE-319', 'CWE-306'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['c', 'cpp', 'kconfig'],
     messages: {
       security0: "'{{name}}' provisions the device in plain text: the Wi-Fi SSID and password are sent unencrypted and unauthenticated.",

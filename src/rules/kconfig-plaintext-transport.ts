@@ -3,6 +3,7 @@ import type { Fix } from '../core/finding';
 import { entriesForKey, isFalsy, isTruthy } from '../core/fact-helpers';
 import { defineRule } from '../core/rule';
 import type { RuleContext } from '../core/rule';
+import { PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 const HAWKBIT = 'CONFIG_HAWKBIT';
 const HAWKBIT_TLS = 'CONFIG_HAWKBIT_USE_TLS';
@@ -20,7 +21,7 @@ export const kconfigPlaintextTransport = defineRule({
     severity: 'error',
     cwe: ['CWE-319', 'CWE-306'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['kconfig'],
     messages: {
       hawkbitNoTls: 'hawkBit runs without TLS (CONFIG_HAWKBIT_USE_TLS off): update metadata, firmware and the DDI token travel over plain HTTP.',

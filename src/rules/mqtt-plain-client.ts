@@ -2,6 +2,7 @@ import type { Range } from '../core/facts';
 import type { Fix } from '../core/finding';
 import { defineRule } from '../core/rule';
 import type { RuleContext } from '../core/rule';
+import { PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 // Arduino network client classes without TLS, and the secure class to suggest (none = no drop-in).
 const PLAIN_CLIENTS: Readonly<Record<string, string | undefined>> = {
@@ -49,7 +50,7 @@ export const mqttPlainClient = defineRule({
     severity: 'warning',
     cwe: ['CWE-319', 'CWE-523'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['c', 'cpp'],
     messages: {
       plainClient: "MQTT client '{{mqtt}}' runs over '{{client}}' ({{type}}), which has no TLS: broker credentials and messages are sent in the clear.",

@@ -3,7 +3,7 @@ import type { Fix } from '../core/finding';
 import { defineRule } from '../core/rule';
 import type { RuleContext } from '../core/rule';
 import { isLocalOrTrustedHost, parseUrl } from '../core/text';
-import { nameWords } from './data/transport-schemes';
+import { nameWords, PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 const MQTT_PORT = 1883;
 const TLS_PORT = '8883';
@@ -23,7 +23,7 @@ export const mqttPlaintextPort = defineRule({
     severity: 'warning',
     cwe: ['CWE-319', 'CWE-523'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv'],
     messages: {
       plaintextPort: 'MQTT on port 1883 is plaintext: the broker password, telemetry and commands cross the network unencrypted. Use MQTT over TLS on port 8883.',

@@ -2,6 +2,7 @@ import type { CallFact } from '../core/facts';
 import { stringValue } from '../core/fact-helpers';
 import { defineRule, type RuleContext } from '../core/rule';
 import { isLocalOrTrustedHost } from '../core/text';
+import { PLAINTEXT_ATTACK } from './data/transport-schemes';
 
 // Python standard-library clients without TLS (ftplib.FTP_TLS and telnet-over-SSH alternatives are fine).
 const PY_CLIENTS: ReadonlyArray<{ module: string; ctor: string; protocol: string }> = [
@@ -26,7 +27,7 @@ export const plaintextSessionClient = defineRule({
     severity: 'warning',
     cwe: ['CWE-319', 'CWE-523'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['python', 'javascript', 'typescript'],
     messages: {
       session: '{{callee}}() opens a {{protocol}} session to {{host}}: the login and everything sent travel unencrypted, readable and alterable by anyone on the path. {{alternative}}',

@@ -3,10 +3,7 @@ import type { Fix } from '../core/finding';
 import { defineRule } from '../core/rule';
 import type { RuleContext } from '../core/rule';
 import { isLocalOrTrustedHost, parseUrl } from '../core/text';
-import {
-  FIRMWARE_PATH, FIRMWARE_WORDS, METADATA_CALLS, METADATA_KEYS, METADATA_PARENTS, MQTT_WORDS, nameWords,
-  NON_ENDPOINT_HOST_PREFIXES, NON_ENDPOINT_HOSTS, PLAINTEXT_SCHEMES, STRING_CHECK_CALLS,
-} from './data/transport-schemes';
+import { FIRMWARE_PATH, FIRMWARE_WORDS, METADATA_CALLS, METADATA_KEYS, METADATA_PARENTS, MQTT_WORDS, nameWords, NON_ENDPOINT_HOST_PREFIXES, NON_ENDPOINT_HOSTS, PLAINTEXT_ATTACK, PLAINTEXT_SCHEMES, STRING_CHECK_CALLS } from './data/transport-schemes';
 
 const MQTT_PORT = 1883;
 const LEADING_URL = /^\s*([A-Za-z][A-Za-z0-9+.-]{0,15}):\/\//;
@@ -33,7 +30,7 @@ export const plaintextUrl = defineRule({
     severity: 'warning',
     cwe: ['CWE-319', 'CWE-523'],
     practice: 6,
-    attack: { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] },
+    attack: PLAINTEXT_ATTACK,
     languages: ['c', 'cpp', 'python', 'javascript', 'typescript', 'yaml', 'json', 'ini', 'kconfig', 'dotenv', 'libconfig'],
     messages: {
       plaintext: "{{protocol}} over '{{scheme}}://' to {{host}} is unencrypted: anyone on the network path can read or alter it. Use '{{secure}}://'.",

@@ -82,3 +82,6 @@ const NON_WORD = /[^A-Za-z0-9]+/;
 export function nameWords(name: string): string[] {
   return name.replace(CAMEL_BOUNDARY, '$1 $2').split(NON_WORD).filter(Boolean).map((w) => w.toLowerCase());
 }
+
+/** ATT&CK for attack-mapping.md row F3 (plaintext MQTT/HTTP/CoAP/telnet), shared by the plaintext-protocol rules. */
+export const PLAINTEXT_ATTACK = { ics: ['T0842', 'T0830', 'T0855'], enterprise: ['T1040', 'T1557', 'T1565.002'] };
