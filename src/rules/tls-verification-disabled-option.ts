@@ -7,7 +7,10 @@ import type { VerifyOption } from './data/transport-tls';
 
 const NODE_TLS = 'NODE_TLS_REJECT_UNAUTHORIZED';
 // mender-cli's global `--skip-verify` (alias `--skipverify`) flag: the server certificate is not checked.
-const MENDER_CLI_FLAG = /\bmender-cli\b[^\n]{0,400}?(\s)(--skip-?verify)(?![\w-])/;
+// Found in two steps (the command, then the flag on the rest of its line within 400 characters):
+// one regex spanning both backtracks polynomially on repeated `mender-cli` text.
+const MENDER_CLI_FLAG = /(\s)(--skip-?verify)(?![\w-])/;
+const MENDER_CLI_SPAN = 400;
 const MENDER_CLI_FLAG_ALONE = /^--skip-?verify$/;
 const MENDER_CLI_NEAR = /\bmender-cli\b/;
 const SESSION_VERIFY: VerifyOption = { insecureWhen: false };
@@ -112,7 +115,7 @@ function checkMenderCli(ctx: RuleContext, report: Reporter): void {
     if (seen.has(v.inner[0])) continue;
     seen.add(v.inner[0]);
     const raw = ctx.text.slice(v.inner[0], v.inner[1]);
-    const m = MENDER_CLI_FLAG.exec(raw);
+    const m = menderCliFlag(raw);
     if (m) {
       const at = v.inner[0] + m.index + m[0].length - m[2].length;
       report('menderCliSkipVerify', m[2], [at, at + m[2].length], [{ title: `Remove ${m[2]} (verify the server certificate)`, edits: [{ range: [at - m[1].length, at + m[2].length], text: '' }] }]);
@@ -120,6 +123,19 @@ function checkMenderCli(ctx: RuleContext, report: Reporter): void {
       report('menderCliSkipVerify', raw, v.range, []);
     }
   }
+}
+
+/** The `--skip-verify` flag after a `mender-cli` command word on the same line, if any. */
+function menderCliFlag(raw: string): RegExpExecArray | undefined {
+  const cmd = MENDER_CLI_NEAR.exec(raw);
+  if (!cmd) return undefined;
+  const from = cmd.index + cmd[0].length;
+  const lineEnd = raw.indexOf('\n', from);
+  const rest = raw.slice(from, Math.min(lineEnd < 0 ? raw.length : lineEnd, from + MENDER_CLI_SPAN + 1));
+  const m = MENDER_CLI_FLAG.exec(rest);
+  if (!m) return undefined;
+  m.index += from;
+  return m;
 }
 
 function isFix(f: Fix | undefined): f is Fix {
