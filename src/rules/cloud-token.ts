@@ -96,7 +96,7 @@ export const cloudToken = defineRule({
       references: ['AZ-01', 'AZ-02', 'AZ-06', 'azure-iot-sdk-c iothub_client/src/iothub_client_core_ll.c'],
     },
   },
-  keywords: ['akia', 'asia', 'sharedaccess', 'service_account', 'blynk', 'thingspeak', 'aio_', 'particle', 'eyj', 'xox', /gh[pousr]_/, 'github_pat_', 'aiza', /\d:aa/, 'adafruit', 'api_key', 'apikey', /channel_?(?:api_?)?key/],
+  keywords: ['akia', 'asia', 'sharedaccess', 'service_account', 'blynk', 'thingspeak', 'aio_', 'particle', 'eyj', 'xox', /gh[pousr]_/i, 'github_pat_', 'aiza', /\d:aa/i, 'adafruit', 'api_key', 'apikey', /channel_?(?:api_?)?key/i],
   check(ctx) {
     if (isUncommittedSecretStore(ctx)) return;
     const lits = literals(ctx);

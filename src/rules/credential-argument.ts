@@ -86,7 +86,7 @@ export const credentialArgument = defineRule({
       references: ['ARD-02', 'ARD-10', 'IDF-CR-02', 'AZ-03', 'arduino-esp32 libraries/ArduinoOTA/src/ArduinoOTA.h', 'paho.mqtt.python src/paho/mqtt/client.py'],
     },
   },
-  keywords: [/begin\s*\(/, /connect\s*\(/, 'addap', 'softap', 'pw_set', 'password', 'setcredentials', 'setauth', 'authenticate', 'symmetric', /blynk\s*\.\s*config/, 'writefield', 'basicauth', 'digestauth', /cpy\s*\(\s*[\w.>\-[\]]*(?:pass|pwd|psk|key|secret|token|auth)/, 'token', 'secret', 'pwd', 'psk', 'passwd', 'start_provisioning'],
+  keywords: [/begin\s*\(/i, /connect\s*\(/i, 'addap', 'softap', 'pw_set', 'password', 'setcredentials', 'setauth', 'authenticate', 'symmetric', /blynk\s*\.\s*config/i, 'writefield', 'basicauth', 'digestauth', /cpy\s*\(\s*[\w.>\-[\]]*(?:pass|pwd|psk|key|secret|token|auth)/i, 'token', 'secret', 'pwd', 'psk', 'passwd', 'start_provisioning'],
   check(ctx) {
     for (const call of ctx.facts.calls) {
       const handled = new Set<ArgFact>();

@@ -44,7 +44,7 @@ export const otaWithoutAntiRollback = defineProjectRule({
       references: ['X-02', 'X-05', 'IDF-RB-01', 'MCB-05', 'ZEP-07', 'espressif/esp-idf components/bootloader/Kconfig.app_rollback', 'mcu-tools/mcuboot boot/zephyr/Kconfig', 'zephyrproject-rtos/zephyr modules/Kconfig.mcuboot'],
     },
   },
-  keywords: [/\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/, 'esp_https_ota', 'esp_ota_'],
+  keywords: [/\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/i, 'esp_https_ota', 'esp_ota_'],
   collect(ctx) {
     const withEvidence = (s: Signal): Signal => ({ ...s, value: ctx.text.slice(s.range[0], s.range[1]).slice(0, 120) });
     if (ctx.languageId !== 'kconfig') {

@@ -36,7 +36,7 @@ export const otaWithoutSignatureCheck = defineProjectRule({
       references: ['X-01', 'X-06', 'X-07', 'IDF-SB-01', 'IDF-SB-02', 'IDF-OTA-04', 'T-11', 'espressif/esp-idf components/bootloader/Kconfig.projbuild', 'espressif/esp-idf components/partition_table/Kconfig.projbuild'],
     },
   },
-  keywords: [/\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/, 'esp_https_ota', 'esp_ota_'],
+  keywords: [/\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/i, 'esp_https_ota', 'esp_ota_'],
   collect(ctx) {
     const evidence = (s: Signal): Signal => ({ ...s, value: ctx.text.slice(s.range[0], s.range[1]).slice(0, 120) });
     if (ctx.languageId === 'kconfig') {

@@ -65,7 +65,7 @@ export const secretsInUnencryptedNvs = defineProjectRule({
     },
   },
   // 'config_' lets every Kconfig fragment publish whether it enables encryption and where sdkconfig.defaults lives.
-  keywords: ['nvs_set_str', 'nvs_set_blob', 'nvs_get_str', 'nvs_get_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/],
+  keywords: ['nvs_set_str', 'nvs_set_blob', 'nvs_get_str', 'nvs_get_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/i],
   collect(ctx) {
     if (ctx.languageId === 'kconfig') {
       const entries = lastEntries(ctx.facts);

@@ -38,7 +38,7 @@ export const telnetServer = defineRule({
       references: ['F8', 'F3', 'T-01'],
     },
   },
-  keywords: [/(?:[(,=]|port\w{0,40}["']?\s*:)\s*23(?![\w.])/, 'telnet', 'remotedebug'],
+  keywords: [/(?:[(,=]|port\w{0,40}["']?\s*:)\s*23(?![\w.])/i, 'telnet', 'remotedebug'],
   check(ctx) {
     if (ctx.languageId === 'c' || ctx.languageId === 'cpp') checkArduino(ctx);
     else checkScripts(ctx);

@@ -37,7 +37,7 @@ export const weakCryptoAlgorithm = defineRule({
       references: ['F10', 'NIST SP 800-131A Rev. 2', 'RFC 7465'],
     },
   },
-  keywords: ['md5', 'sha1', /(?<![a-z])(?:3?des|rc2|ecb)(?![a-z])/, 'tripledes', 'rc4', 'arc4', 'arc2', 'blowfish', "'bf"],
+  keywords: ['md5', 'sha1', /(?<![a-z])(?:3?des|rc2|ecb)(?![a-z])/i, 'tripledes', 'rc4', 'arc4', 'arc2', 'blowfish', "'bf"],
   check(ctx) {
     const families = new Set<string>();
     for (const call of ctx.facts.calls) {

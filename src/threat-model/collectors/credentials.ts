@@ -27,7 +27,7 @@ export function credentialKind(name: string): string | undefined {
 export const credentialCollector: Collector = {
   id: 'tm-credentials',
   languages: [...CODE_LANGUAGES, 'yaml', 'json', 'ini', 'dotenv', 'pem', 'kconfig'],
-  keywords: [/(?:pass|pwd|secret|token|key|psk|credential)[\w.\-[\]'"]{0,40}\s*[:="]/, 'private'],
+  keywords: [/(?:pass|pwd|secret|token|key|psk|credential)[\w.\-[\]'"]{0,40}\s*[:="]/i, 'private'],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     for (const a of ctx.facts.assignments) bound(ctx, a.name, a.value, a.range);

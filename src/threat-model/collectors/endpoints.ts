@@ -26,16 +26,16 @@ export const endpointCollector: Collector = {
   // constant bound to a literal (`#define MQTT_HOST "…"`, `MQTT_PORT = 1883`) for cross-file resolution.
   keywords: [
     '://',
-    /\b(?:setServer|connect(?:_async)?)\s*\(\s*[^,()\n]{1,120},\s*[^,()\n]{1,80}(?:,\s*[^,()\n]{1,80})?\)/,
-    /\bMQTTClient\s*\(/,
+    /\b(?:setServer|connect(?:_async)?)\s*\(\s*[^,()\n]{1,120},\s*[^,()\n]{1,80}(?:,\s*[^,()\n]{1,80})?\)/i,
+    /\bMQTTClient\s*\(/i,
     'broker',
-    /mqtt_?(?:server|host)/,
+    /mqtt_?(?:server|host)/i,
     // A string for any address name; a decimal only for a name ending in PORT (register headers
     // are full of `#define I2C_PACKET_PORT 0x…` / `…_PORT_S 12`, which are not ports).
-    /(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]*=[ \t]*["'][^"'\n]{0,200}["']/,
-    /port[ \t]*=[ \t]*\d{1,5}[ \t]*(?:[;,)\r\n]|$)/,
-    /#[ \t]*define[ \t]+\w{0,40}(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]+"/,
-    /#[ \t]*define[ \t]+\w{0,40}port[ \t]+\d{1,5}[ \t]*(?:\/[/*]|\r?\n|$)/,
+    /(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]*=[ \t]*["'][^"'\n]{0,200}["']/i,
+    /port[ \t]*=[ \t]*\d{1,5}[ \t]*(?:[;,)\r\n]|$)/i,
+    /#[ \t]*define[ \t]+\w{0,40}(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]+"/i,
+    /#[ \t]*define[ \t]+\w{0,40}port[ \t]+\d{1,5}[ \t]*(?:\/[/*]|\r?\n|$)/i,
   ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;

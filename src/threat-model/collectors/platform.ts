@@ -23,10 +23,10 @@ export const platformCollector: Collector = {
   // Only the keys read below: PlatformIO `board =`, ESPHome `esphome:`/`board:`, sdkconfig/prj.conf
   // `CONFIG_…=` lines, package.json dependencies, RAUC `compatible=`, mender.conf servers.
   keywords: [
-    /(?:^|\n)[ \t]{0,16}(?:board|platform|framework)[ \t]*[=:]/,
-    /(?:^|\n)esphome[ \t]*:/,
-    /(?:^|\n)config_\w{1,80}=/,
-    /"(?:optional)?dependencies"\s*:/,
+    /(?:^|\n)[ \t]{0,16}(?:board|platform|framework)[ \t]*[=:]/i,
+    /(?:^|\n)esphome[ \t]*:/i,
+    /(?:^|\n)config_\w{1,80}=/i,
+    /"(?:optional)?dependencies"\s*:/i,
     'compatible', 'serverurl', 'servers',
   ],
   collect(ctx) {

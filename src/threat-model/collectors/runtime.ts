@@ -17,7 +17,7 @@ export const runtimeCollector: Collector = {
   keywords: [
     'environ', 'getenv', 'process.env', 'sysenv', 'env_var',
     // MicroPython firmware: an import of one of MICROPYTHON_MODULES, not the bare words.
-    /(?:^|\n)[ \t]{0,16}(?:import|from)[ \t]+(?:machine|network|umqtt|micropython|ubinascii|utime|usocket|ussl|urequests|uasyncio|esp|esp32|neopixel|bluetooth|board|busio|digitalio|microcontroller|wifi|socketpool|adafruit_minimqtt)\b/,
+    /(?:^|\n)[ \t]{0,16}(?:import|from)[ \t]+(?:machine|network|umqtt|micropython|ubinascii|utime|usocket|ussl|urequests|uasyncio|esp|esp32|neopixel|bluetooth|board|busio|digitalio|microcontroller|wifi|socketpool|adafruit_minimqtt)\b/i,
   ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
