@@ -40,7 +40,7 @@ export function cliBudgetMs(bytes: number): number {
 export async function analyzeFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, workspace: WorkspaceFacts): Promise<FileOutcome> {
   const empty: FileOutcome = { filePath, bytes: 0, parsed: false, findings: [], parseErrors: [], ruleErrors: [] };
   if (!linter.languageFor(filePath)) return empty;
-  const read = await readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
+  const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
   if (!read.ok) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
   try {
     const r = await linter.lintText({ text: read.text, filePath, workspace, budgetMs: cliBudgetMs(read.bytes) }, config);

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** A file's text, or the reason it was not read. */
 export type ReadOutcome = { ok: true; text: string; bytes: number; note?: string } | { ok: false; reason: string; bytes: number };
@@ -8,27 +8,33 @@ const SNIFF = 8000;
 /**
  * Reads a source file defensively: size limit before reading, binary detection (NUL bytes),
  * BOMs (UTF-8, UTF-16 LE/BE), invalid UTF-8 decoded with replacement characters (never a crash).
+ * Synchronous on purpose: scans run it in worker threads, where the promise API only added a thread
+ * pool hop per call (open, stat, read, close: about a quarter of a scan's CPU time on small files).
  */
-export async function readSourceFile(absPath: string, maxBytes: number): Promise<ReadOutcome> {
-  let size: number;
+export function readSourceFile(absPath: string, maxBytes: number): ReadOutcome {
+  let fd: number;
   try {
-    size = (await stat(absPath)).size;
+    // O_NONBLOCK: opening a FIFO that slipped into the tree must not hang the scan.
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`, bytes: 0 };
   }
-  if (size > maxBytes) return { ok: false, reason: `too large (${formatSize(size)} > ${formatSize(maxBytes)})`, bytes: size };
-  let buf: Buffer;
+  let size = 0;
   try {
-    const fh = await open(absPath, 'r');
-    try {
-      buf = await fh.readFile();
-    } finally {
-      await fh.close();
-    }
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: 'not a regular file', bytes: 0 };
+    size = st.size;
+    if (size > maxBytes) return { ok: false, reason: `too large (${formatSize(size)} > ${formatSize(maxBytes)})`, bytes: size };
+    const buf = Buffer.allocUnsafe(size);
+    let filled = 0;
+    // A file that shrinks while being read ends early; one that grows is read up to its size at open.
+    for (let n = 1; filled < size && n > 0; filled += n) n = readSync(fd, buf, filled, size - filled, filled);
+    return decode(filled === size ? buf : buf.subarray(0, filled));
   } catch (err) {
     return { ok: false, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? 'error'})`, bytes: size };
+  } finally {
+    closeSync(fd);
   }
-  return decode(buf);
 }
 
 /** Decodes bytes to text, or says why not (binary). */

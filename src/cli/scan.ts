@@ -95,16 +95,19 @@ function analyzeInWorkers(opts: ScanOptions, files: string[], jobs: number, hasG
     for (let i = 0; i < Math.min(jobs, Math.ceil(files.length / BATCH)); i++) {
       const w = new Worker(script, { workerData: init });
       live++;
+      let outstanding = 0;
       const feed = (): void => {
         if (next >= files.length) {
-          void w.terminate();
+          if (outstanding === 0) void w.terminate();
           return;
         }
         const batch = files.slice(next, next + BATCH);
         next += BATCH;
+        outstanding++;
         w.postMessage(batch);
       };
       w.on('message', (batch: FileOutcome[]) => {
+        outstanding--;
         for (const o of batch) take(o);
         feed();
       });
@@ -112,6 +115,8 @@ function analyzeInWorkers(opts: ScanOptions, files: string[], jobs: number, hasG
       w.on('exit', () => {
         if (--live === 0) resolve();
       });
+      // Two batches in flight: the worker starts the next one while this thread folds in the last.
+      feed();
       feed();
     }
   });

@@ -1,0 +1,39 @@
+/** Reading workspace files: limits, encodings and special files give a reason, never a hang or a throw. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { readSourceFile } from '../../src/cli/read-text';
+
+const dir = mkdtempSync(join(tmpdir(), 'iotsec-read-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: string | Buffer): string => {
+  writeFileSync(join(dir, name), content);
+  return join(dir, name);
+};
+
+const cases: Array<{ name: string; path: () => string; max?: number; expected: Partial<ReturnType<typeof readSourceFile>> }> = [
+  { name: 'plain UTF-8', path: () => file('a.c', 'int x; // é'), expected: { ok: true, text: 'int x; // é' } },
+  { name: 'UTF-8 BOM dropped', path: () => file('b.py', Buffer.from([0xef, 0xbb, 0xbf, 0x78])), expected: { ok: true, text: 'x' } },
+  { name: 'UTF-16LE', path: () => file('c.js', Buffer.from([0xff, 0xfe, 0x61, 0x00])), expected: { ok: true, text: 'a', note: 'UTF-16LE' } },
+  { name: 'invalid UTF-8 replaced', path: () => file('d.c', Buffer.from([0x61, 0xc3, 0x28])), expected: { ok: true, note: 'invalid UTF-8 replaced' } },
+  { name: 'binary', path: () => file('e.c', Buffer.from([0x7f, 0x45, 0x00, 0x01])), expected: { ok: false, reason: 'binary' } },
+  { name: 'too large', path: () => file('f.c', 'x'.repeat(3000)), max: 2048, expected: { ok: false, reason: 'too large (3 KB > 2 KB)', bytes: 3000 } },
+  { name: 'missing', path: () => join(dir, 'gone.c'), expected: { ok: false, reason: 'unreadable (ENOENT)' } },
+  { name: 'a directory', path: () => dir, expected: { ok: false, reason: 'not a regular file' } },
+];
+
+for (const c of cases) {
+  test(`readSourceFile: ${c.name}`, () => {
+    const got = readSourceFile(c.path(), c.max ?? 1 << 20);
+    for (const [k, v] of Object.entries(c.expected)) assert.deepEqual((got as Record<string, unknown>)[k], v, k);
+  });
+}
+
+test('readSourceFile: a FIFO is refused without blocking on open', { skip: process.platform === 'win32' }, () => {
+  const fifo = join(dir, 'pipe.c');
+  execFileSync('mkfifo', [fifo]);
+  assert.deepEqual(readSourceFile(fifo, 1 << 20), { ok: false, reason: 'not a regular file', bytes: 0 });
+});
