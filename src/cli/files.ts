@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -44,10 +44,12 @@ export async function walk(root: string, opts: { exclude?: readonly string[]; gi
     }
     return false;
   };
-  async function visit(dir: string, rel: string, chain: IgnoreScope[]): Promise<void> {
+  // Synchronous directory reads: the walk runs before any analysis, nothing waits on this thread,
+  // and the promise API cost a thread-pool hop per directory.
+  function visit(dir: string, rel: string, chain: IgnoreScope[]): void {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       unreadable.push({ filePath: rel || '.', reason: `unreadable directory (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
@@ -55,7 +57,7 @@ export async function walk(root: string, opts: { exclude?: readonly string[]; gi
     let local = chain;
     if (opts.gitignore !== false && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        const scope = { base: rel, ig: ignore().add(await readFile(join(dir, '.gitignore'), 'utf8')) };
+        const scope = { base: rel, ig: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) };
         scopes.push(scope);
         local = [...chain, scope];
         hasGitignore = true;
@@ -68,14 +70,14 @@ export async function walk(root: string, opts: { exclude?: readonly string[]; gi
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (DEFAULT_EXCLUDED_DIRS.includes(e.name) || excluded(childRel + '/') || excluded(childRel) || ignoredBy(childRel, true, local)) continue;
-        await visit(join(dir, e.name), childRel, local);
+        visit(join(dir, e.name), childRel, local);
       } else if (e.isFile()) {
         if (excluded(childRel) || ignoredBy(childRel, false, local)) continue;
         files.push(childRel);
       }
     }
   }
-  await visit(root, '', []);
+  visit(root, '', []);
   return {
     files,
     unreadable,
