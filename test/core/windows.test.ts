@@ -45,3 +45,44 @@ test('windowed extraction of a large header finds what a full parse finds', asyn
     assert.ok(windowed.findings.some((f) => f.start.line === line), `planted finding on line ${line}`);
   }
 });
+
+/** A mid-sized sketch: the credential is defined at the top and used ~500 lines further down. */
+function sketch(): string {
+  const filler: string[] = [];
+  for (let i = 0; filler.length < 600; i++) {
+    filler.push(`void sensor_task_${i}(void) {`, `  int reading_${i} = analogRead(A0) * ${i};`, `  Serial.println(reading_${i});`, '}', '');
+  }
+  return [
+    '#include <WiFi.h>',
+    '#include <PubSubClient.h>',
+    '',
+    'const char* ssid = "greenhouse-net";',
+    'const char* password = "Gr33nh0use!2024-x";',
+    '',
+    ...filler,
+    'WiFiClient net;',
+    'PubSubClient mqtt(net);',
+    '',
+    'void setup() {',
+    '  WiFi.begin(ssid, password);',
+    '  mqtt.setServer("broker.greenhouse-iot.net", 1883);',
+    '}',
+    '',
+    ...filler.map((l) => l.replace(/sensor_task_/g, 'relay_task_')),
+  ].join('\n');
+}
+
+test('a mid-sized file is windowed and still finds two-place findings (definition far from use)', async () => {
+  const text = sketch();
+  assert.ok(text.length > WINDOW_MIN_CHARS && text.length < 64 * 1024, `${text.length} chars`);
+  const linter = createLinter({ rules: allRules, projectRules: allProjectRules, languages: allLanguages, loadGrammar: nodeModulesEnv.loadGrammar });
+  const windowed = await linter.lintText({ text, filePath: 'src/main.ino' });
+  const session = linter.openDocument();
+  const full = await session.lint({ text, filePath: 'src/main.ino' });
+  session.dispose();
+  const key = (f: { ruleId: string; start: { line: number }; fingerprint: string; related?: Array<{ start: { line: number } }> }) =>
+    `${f.ruleId}@${f.start.line}#${f.fingerprint} related:${(f.related ?? []).map((r) => r.start.line).join(',')}`;
+  assert.ok(full.findings.some((f) => f.related?.length), 'the full parse links the secret to its use');
+  assert.ok(full.findings.some((f) => f.ruleId === 'mqtt-plaintext-port'), full.findings.map(key).join('\n'));
+  assert.deepEqual(windowed.findings.map(key), full.findings.map(key));
+});
