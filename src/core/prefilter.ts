@@ -29,6 +29,8 @@ interface Key {
   re?: RegExp;
   /** Indices (into `rules`) of the rules that list this keyword. */
   rules: number[];
+  /** Indices of the automaton literals that lead to this keyword. */
+  literals: number[];
 }
 
 interface Automaton {
@@ -50,6 +52,8 @@ export class KeywordPrefilter<R> {
   private readonly rules: Array<{ rule: R; keyed: boolean; hasKeys: boolean }> = [];
   private readonly ruleIndex = new Map<R, number>();
   private readonly keys: Key[] = [];
+  /** For each rule, the keys it lists. */
+  private readonly ruleKeys: number[][] = [];
   /** For each literal of the automaton, the keys it serves. */
   private readonly literalKeys: number[][] = [];
   /** RegExp keys without a usable literal: run over the whole text. */
@@ -67,12 +71,14 @@ export class KeywordPrefilter<R> {
         this.literalKeys.push([]);
       }
       if (!this.literalKeys[id].includes(key)) this.literalKeys[id].push(key);
+      if (!this.keys[key].literals.includes(id)) this.keys[key].literals.push(id);
     };
     for (const { rule, keywords } of rules) {
       const index = this.rules.length;
       // An empty keyword list can never match: such a rule never runs.
       this.rules.push({ rule, keyed: keywords !== undefined, hasKeys: (keywords?.length ?? 0) > 0 });
       this.ruleIndex.set(rule, index);
+      this.ruleKeys.push([]);
       for (const k of keywords ?? []) {
         if (k === '') throw new Error('prefilter: empty keyword');
         const name = typeof k === 'string' ? k.toLowerCase() : `/${k.source}/${k.flags}`;
@@ -81,16 +87,17 @@ export class KeywordPrefilter<R> {
           id = this.keys.length;
           keyIds.set(name, id);
           if (typeof k === 'string') {
-            this.keys.push({ rules: [] });
+            this.keys.push({ rules: [], literals: [] });
             literal(name, id);
           } else {
-            this.keys.push({ re: new RegExp(k.source, `${k.flags.replace(/[gy]/g, '')}g`), rules: [] });
+            this.keys.push({ re: new RegExp(k.source, `${k.flags.replace(/[gy]/g, '')}g`), rules: [], literals: [] });
             const anchors = requiredLiterals(k.source);
             if (anchors) for (const a of anchors) literal(a, id);
             else this.unanchored.push(id);
           }
         }
         if (!this.keys[id].rules.includes(index)) this.keys[id].rules.push(index);
+        if (!this.ruleKeys[index].includes(id)) this.ruleKeys[index].push(id);
       }
     }
     this.automaton = buildAutomaton([...literalIds.keys()]);
@@ -98,32 +105,50 @@ export class KeywordPrefilter<R> {
 
   /** Rules (in registration order) whose keywords occur in `text`, among those `wanted` allows. */
   candidates(text: string, wanted: (rule: R) => boolean): R[] {
-    const want = this.rules.map((r) => wanted(r.rule));
+    const want = new Uint8Array(this.rules.length);
     const hit = new Uint8Array(this.rules.length);
     let pending = 0;
-    for (let i = 0; i < this.rules.length; i++) if (want[i] && this.rules[i].hasKeys) pending++;
-    const live = (key: number): boolean => this.keys[key].rules.some((r) => want[r] && !hit[r]);
+    this.rules.forEach((r, i) => {
+      if (!wanted(r.rule)) return;
+      want[i] = 1;
+      if (r.hasKeys) pending++;
+    });
+    // A key is live while one of its rules is wanted and not yet hit; a literal while one of its
+    // keys is live. Hits on dead literals cost one array read.
+    const keyLive = new Uint8Array(this.keys.length);
+    const literalLive = new Int32Array(this.literalKeys.length);
+    this.keys.forEach((k, id) => {
+      if (!k.rules.some((r) => want[r])) return;
+      keyLive[id] = 1;
+      for (const lit of k.literals) literalLive[lit]++;
+    });
     const settle = (key: number): void => {
       for (const r of this.keys[key].rules) {
-        if (want[r] && !hit[r]) {
-          hit[r] = 1;
-          pending--;
+        if (!want[r] || hit[r]) continue;
+        hit[r] = 1;
+        pending--;
+        for (const k of this.ruleKeys[r]) {
+          if (!keyLive[k] || this.keys[k].rules.some((o) => want[o] && !hit[o])) continue;
+          keyLive[k] = 0;
+          for (const lit of this.keys[k].literals) literalLive[lit]--;
         }
       }
     };
     const confirmed = new Confirmer(text);
-    for (const key of this.unanchored) {
-      if (pending && live(key) && confirmed.anywhere(this.keys[key].re!)) settle(key);
-    }
     if (pending) {
       this.scan(text, (literal, start) => {
+        if (literalLive[literal] === 0) return true;
         for (const key of this.literalKeys[literal]) {
-          if (!live(key)) continue;
+          if (!keyLive[key]) continue;
           const re = this.keys[key].re;
           if (!re || confirmed.near(key, re, start) !== undefined) settle(key);
         }
         return pending > 0;
       });
+    }
+    // Keys without a literal run over the whole text, and only for rules nothing else settled.
+    for (const key of this.unanchored) {
+      if (pending && keyLive[key] && confirmed.anywhere(this.keys[key].re!)) settle(key);
     }
     return this.rules.filter((r, i) => want[i] && (r.keyed ? hit[i] === 1 : true)).map((r) => r.rule);
   }
@@ -234,15 +259,14 @@ class Confirmer {
 const SNAP = 256;
 
 function lineStartNear(text: string, at: number): number {
-  if (at === 0) return 0;
-  const nl = text.lastIndexOf('\n', at - 1);
-  return at - (nl + 1) <= SNAP ? nl + 1 : at;
+  // A bounded look-back: lastIndexOf would scan to the start of a file without newlines per call.
+  for (let i = at; i > 0 && at - i <= SNAP; i--) if (text.charCodeAt(i - 1) === 10) return i;
+  return at <= SNAP ? 0 : at;
 }
 
 function lineEndNear(text: string, at: number): number {
-  if (at >= text.length) return text.length;
-  const nl = text.indexOf('\n', at);
-  return nl >= 0 && nl - at <= SNAP ? nl + 1 : nl < 0 && text.length - at <= SNAP ? text.length : at;
+  for (let i = at; i < text.length && i - at <= SNAP; i++) if (text.charCodeAt(i) === 10) return i + 1;
+  return text.length - at <= SNAP ? text.length : at;
 }
 
 /** A dense Aho-Corasick DFA over lower-cased literals, matched case-insensitively (ASCII and BMP). */

@@ -47,9 +47,17 @@ function minimal(set: readonly string[]): string[] {
   return set.filter((s, i) => !set.some((t, j) => j !== i && t.length < s.length && s.includes(t)));
 }
 
-/** Quality of a required set: its shortest member's length (0 when it contains ''). */
+/**
+ * Words so frequent in source code that an automaton hit on them says nothing: a set containing
+ * one scores 1, so a rarer literal elsewhere in the pattern wins, or the RegExp runs on its own
+ * (one linear pass, cheaper than confirming it at every `#define`).
+ */
+const COMMON_IN_CODE = new Set(['define', 'include', 'config', 'import', 'from', 'return', 'const', 'static', 'struct', 'void', 'char', 'string', 'data', 'value', 'name', 'type', 'self', 'this', 'port', 'addr', 'pin', 'key', 'set', 'get', 'len', 'begin', 'connect']);
+
+/** Quality of a required set: its shortest member's length (0 when it contains ''; 1 with a common word). */
 function score(set: readonly string[] | undefined): number {
   if (!set?.length) return 0;
+  if (set.some((s) => COMMON_IN_CODE.has(s))) return Math.min(1, ...set.map((s) => s.length));
   return Math.min(...set.map((s) => s.length));
 }
 
