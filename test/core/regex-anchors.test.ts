@@ -19,6 +19,9 @@ const cases: Array<{ source: string; expected: string[] | undefined }> = [
   { source: '(?:^|\\n)esphome[ \\t]*:', expected: ['esphome'] },
   { source: '\\w{0,40}[ \\t]*=\\s*1883', expected: ['1883'] },
   { source: 'secret|token', expected: ['secret', 'token'] },
+  // Words every C or Python file has are never anchors: a rarer literal wins, or there is none.
+  { source: '(?:^|\\n)[ \\t]*(?:import|from)[ \\t]+(?:machine|network)\\b', expected: ['machine', 'network'] },
+  { source: '#[ \\t]*define[ \\t]+\\w{0,40}port[ \\t]+\\d', expected: undefined },
   // Nothing of two or more characters is required: the caller scans with the RegExp itself.
   { source: 'a+', expected: undefined },
   { source: 'ab|c', expected: undefined },
