@@ -15,6 +15,15 @@ interface Info {
   exact?: string[];
   /** Strings one of which occurs in every match; undefined when nothing is required. */
   required?: string[];
+  /** Strings one of which every match starts with (may hold ''); undefined when unknown. */
+  prefix?: string[];
+}
+
+/** Where the automaton should look, and whether a match must start where the literal does. */
+export interface Anchors {
+  literals: string[];
+  /** True: every match starts with one of `literals`, so a sticky test at the hit confirms it. */
+  atStart: boolean;
 }
 
 /** Exact sets larger than this are dropped (they would only make the automaton bigger). */
@@ -29,17 +38,39 @@ class Unsupported extends Error {}
  * `minLength` characters can be derived.
  */
 export function requiredLiterals(source: string, minLength = 2): string[] | undefined {
-  let info: Info;
+  const info = analyse(source);
+  const best = info && better(info.required, info.exact);
+  return best && score(best) >= minLength ? minimal(best) : undefined;
+}
+
+/**
+ * Anchors for the prefilter: a prefix set when every match starts with a literal of at least
+ * three characters (confirmed by a sticky test where the literal occurs, cheap even for common
+ * words), else the required literals (confirmed on a window around them), else undefined.
+ */
+export function anchorsOf(source: string): Anchors | undefined {
+  const info = analyse(source);
+  if (!info) return undefined;
+  const prefix = info.exact ?? info.prefix;
+  if (prefix?.length && Math.min(...prefix.map((s) => s.length)) >= 3) return { literals: prefix, atStart: true };
+  const literals = requiredLiterals(source);
+  return literals ? { literals, atStart: false } : undefined;
+}
+
+function analyse(source: string): Info | undefined {
   try {
     const p = new PatternParser(source);
-    info = p.parseAlternation();
+    const info = p.parseAlternation();
     if (p.pos !== source.length) throw new Unsupported('trailing input');
+    return info;
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
     throw err;
   }
-  const best = better(info.required, info.exact);
-  return best && score(best) >= minLength ? minimal(best) : undefined;
+}
+
+function prefixOf(info: Info): string[] {
+  return info.exact ?? info.prefix ?? [''];
 }
 
 /** Drops members that contain another member: wherever they occur, the shorter one does too. */
@@ -93,13 +124,16 @@ class PatternParser {
     if (branches.length === 1) return branches[0];
     let exact: string[] | undefined = [];
     let required: string[] | undefined = [];
+    let prefix: string[] | undefined = [];
     for (const b of branches) {
+      prefix = prefix && [...new Set([...prefix, ...prefixOf(b)])];
+      if (prefix && prefix.length > MAX_SET) prefix = undefined;
       exact = exact && b.exact ? [...new Set([...exact, ...b.exact])] : undefined;
       if (exact && exact.length > MAX_SET) exact = undefined;
       const r = better(b.required, b.exact);
       required = required && r && score(r) > 0 ? [...new Set([...required, ...r])] : undefined;
     }
-    return { exact, required };
+    return { exact, required, prefix };
   }
 
   /** A concatenation: runs of exact pieces multiply out; the best required set wins. */
@@ -107,8 +141,16 @@ class PatternParser {
     let run: string[] | undefined = [''];
     let best: string[] | undefined;
     let allExact = true;
+    // The leading exact pieces, multiplied out, then the prefix of the first other piece.
+    let prefixRun = [''];
+    let prefix: string[] | undefined;
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const piece = this.parseQuantified();
+      if (!prefix) {
+        const grown = piece.exact && product(prefixRun, piece.exact);
+        if (grown) prefixRun = grown;
+        else prefix = product(prefixRun, prefixOf(piece)) ?? prefixRun;
+      }
       const joined: string[] | undefined = run && piece.exact ? product(run, piece.exact) : undefined;
       if (joined) {
         run = joined;
@@ -126,7 +168,7 @@ class PatternParser {
       }
     }
     best = better(best, run);
-    return { exact: allExact ? run : undefined, required: best };
+    return { exact: allExact ? run : undefined, required: best, prefix: prefix ?? prefixRun };
   }
 
   private parseQuantified(): Info {
@@ -142,7 +184,7 @@ class PatternParser {
       for (let i = 0; i < q.min && exact; i++) exact = product(exact, atom.exact);
       if (exact) return { exact, required: atom.required };
     }
-    return { required: better(atom.required, atom.exact) };
+    return { required: better(atom.required, atom.exact), prefix: prefixOf(atom) };
   }
 
   private parseQuantifier(): { min: number; max: number } | undefined {

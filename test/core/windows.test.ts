@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Finding } from '../../src/core/finding';
 import { createLinter, WINDOW_MIN_CHARS } from '../../src/core/linter';
 import { allLanguages } from '../../src/languages/registry';
 import { allProjectRules, allRules } from '../../src/rules/index';
@@ -80,8 +81,7 @@ test('a mid-sized file is windowed and still finds two-place findings (definitio
   const session = linter.openDocument();
   const full = await session.lint({ text, filePath: 'src/main.ino' });
   session.dispose();
-  const key = (f: { ruleId: string; start: { line: number }; fingerprint: string; related?: Array<{ start: { line: number } }> }) =>
-    `${f.ruleId}@${f.start.line}#${f.fingerprint} related:${(f.related ?? []).map((r) => r.start.line).join(',')}`;
+  const key = (f: Finding) => `${f.ruleId}@${f.start.line}#${f.fingerprint} related:${(f.related ?? []).map((r) => r.range.join('-')).join(',')}`;
   assert.ok(full.findings.some((f) => f.related?.length), 'the full parse links the secret to its use');
   assert.ok(full.findings.some((f) => f.ruleId === 'mqtt-plaintext-port'), full.findings.map(key).join('\n'));
   assert.deepEqual(windowed.findings.map(key), full.findings.map(key));
