@@ -2,9 +2,14 @@ import type { Position } from './finding';
 
 /** Maps UTF-16 offsets to 1-based line/column; built once per document, binary search per lookup. */
 export class LineIndex {
-  private readonly starts: number[];
+  private computed: number[] | undefined;
 
-  constructor(text: string) {
+  // Built on first use: most scanned documents never need a position (no finding, no signal).
+  constructor(private readonly text: string) {}
+
+  private get starts(): number[] {
+    if (this.computed) return this.computed;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -14,7 +19,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.computed = starts;
+    return starts;
   }
 
   get lineCount(): number {

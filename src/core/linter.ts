@@ -206,7 +206,7 @@ export function createLinter(opts: LinterOptions): Linter {
       }
     }
 
-    const suppressions = findSuppressions(text, lines);
+    const suppressions = reports.length ? findSuppressions(text, lines) : [];
     const seen = new Map<string, number>();
     for (const { meta, report } of reports) {
       const start = lines.position(report.range[0]);

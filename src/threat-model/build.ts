@@ -613,12 +613,12 @@ function lastSegment(p: string): string {
 }
 
 function deepestRoot(file: string, roots: ReadonlyMap<string, string>): string | undefined {
-  let best: string | undefined;
-  const depth = (d: string): number => (d === '.' ? 0 : d.length);
-  for (const dir of roots.keys()) {
-    if ((dir === '.' || file.startsWith(`${dir}/`)) && (best === undefined || depth(dir) > depth(best))) best = dir;
+  // Walk up the file's directories (depth lookups) instead of testing every root (files × roots).
+  for (let cut = file.lastIndexOf('/'); cut > 0; cut = file.lastIndexOf('/', cut - 1)) {
+    const dir = file.slice(0, cut);
+    if (roots.has(dir)) return dir;
   }
-  return best;
+  return roots.has('.') ? '.' : undefined;
 }
 
 function credentialAssets(sigs: readonly Sig[], findings: readonly Finding[], componentOfFile: (f: string) => Component): Assets['credentials'] {
