@@ -83,12 +83,12 @@ function minimal(set: readonly string[]): string[] {
  * one scores 1, so a rarer literal elsewhere in the pattern wins, or the RegExp runs on its own
  * (one linear pass, cheaper than confirming it at every `#define`).
  */
-const COMMON_IN_CODE = new Set(['define', 'include', 'config', 'import', 'from', 'return', 'const', 'static', 'struct', 'void', 'char', 'string', 'data', 'value', 'name', 'type', 'self', 'this', 'port', 'addr', 'pin', 'key', 'set', 'get', 'len', 'begin', 'connect']);
+const COMMON_IN_CODE = new Set(['define', 'include', 'config', 'return', 'const', 'static', 'struct', 'void', 'char', 'string', 'data', 'value', 'name', 'type', 'self', 'this', 'port', 'addr', 'pin', 'key', 'set', 'get', 'len', 'begin', 'connect']);
 
 /** Quality of a required set: its shortest member's length (0 when it contains ''; 1 with a common word). */
 function score(set: readonly string[] | undefined): number {
   if (!set?.length) return 0;
-  if (set.some((s) => COMMON_IN_CODE.has(s))) return Math.min(1, ...set.map((s) => s.length));
+  if (set.some((s) => COMMON_IN_CODE.has(s.trim()))) return Math.min(1, ...set.map((s) => s.length));
   return Math.min(...set.map((s) => s.length));
 }
 
@@ -157,6 +157,8 @@ class PatternParser {
         continue;
       }
       best = better(best, run);
+      // The run followed by how this piece starts (`import[ \t]+` → "import ", "import\t").
+      if (run) best = better(best, product(run, prefixOf(piece)));
       best = better(best, piece.required);
       if (piece.exact) {
         // Too many combinations: start a new run from this piece.

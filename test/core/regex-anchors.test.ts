@@ -21,6 +21,8 @@ const cases: Array<{ source: string; expected: string[] | undefined }> = [
   { source: 'secret|token', expected: ['secret', 'token'] },
   // Words every C or Python file has are never anchors: a rarer literal wins, or there is none.
   { source: '(?:^|\\n)[ \\t]*(?:import|from)[ \\t]+(?:machine|network)\\b', expected: ['machine', 'network'] },
+  { source: '(?:^|\\n)[ \\t]*(?:import|from)[ \\t]+(?:machine|esp)\\b', expected: ['import ', 'import\t', 'from ', 'from\t'] },
+  { source: '(?:^|\\n)[ \\t]*(?:menu)?config[ \\t]+(?:pass|pwd)', expected: ['pass', 'pwd'] },
   { source: '#[ \\t]*define[ \\t]+\\w{0,40}port[ \\t]+\\d', expected: undefined },
   // Nothing of two or more characters is required: the caller scans with the RegExp itself.
   { source: 'a+', expected: undefined },
