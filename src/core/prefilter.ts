@@ -12,8 +12,10 @@ import { anchorsOf } from './regex-anchors';
 
 /**
  * A prefilter keyword: a literal (matched case-insensitively) or a linear RegExp, matched with its
- * own flags (write `/…/i` for case-insensitive). A RegExp should contain a distinctive literal of
- * three or more characters, which the automaton looks for first.
+ * own flags (write `/…/i` for case-insensitive). Fastest: a RegExp that starts with its distinctive
+ * literals (`(?:host|port)\w*\s*=`), tested only where one occurs; put context that must come
+ * before them in a lookbehind (`(?<=\b[A-Z_]{0,62})PORT…`, not `\b[A-Z_]{0,62}PORT…`, which is
+ * tried at every word). Otherwise it should contain a literal of three or more characters.
  */
 export type Keyword = string | RegExp;
 
@@ -21,6 +23,8 @@ export type Keyword = string | RegExp;
 const CONFIRM_BEFORE = 256;
 /** …and end this far after it. */
 const CONFIRM_AFTER = 512;
+/** Sticky tests per key and text before a start-anchored key switches to forward searches. */
+const STICKY_TRIES = 8;
 /** A failed confirmation covers this much text, so frequent literals do not rerun the RegExp per hit. */
 const CONFIRM_CHUNK = 4096;
 
@@ -143,7 +147,7 @@ export class KeywordPrefilter<R> {
         if (literalLive[literal] === 0) return true;
         for (const key of this.literalKeys[literal]) {
           if (!keyLive[key]) continue;
-          if (this.occursAt(key, text, start, confirmed)) settle(key);
+          if (this.occursAt(key, start, confirmed)) settle(key);
         }
         return pending > 0;
       });
@@ -181,7 +185,7 @@ export class KeywordPrefilter<R> {
           if (!wantedKeys[key]) continue;
           const { re, sticky } = this.keys[key];
           if (!re || sticky) {
-            if (this.occursAt(key, text, start, confirmed)) out.add(start);
+            if (this.occursAt(key, start, confirmed)) out.add(start);
           } else for (const at of confirmed.matchesNear(key, re, start)) out.add(at);
         }
         overflow = out.size > limit;
@@ -193,12 +197,11 @@ export class KeywordPrefilter<R> {
   }
 
   /** Whether key `key` matches given that one of its literals occurs at `start`. */
-  private occursAt(key: number, text: string, start: number, confirmed: Confirmer): boolean {
+  private occursAt(key: number, start: number, confirmed: Confirmer): boolean {
     const { re, sticky } = this.keys[key];
     if (!re) return true;
     if (!sticky) return confirmed.near(key, re, start) !== undefined;
-    sticky.lastIndex = start;
-    return sticky.test(text);
+    return confirmed.startsAt(key, sticky, re, start);
   }
 
   /** Calls `onHit(literal, startOffset)` for each literal occurrence until it returns false. */
@@ -222,7 +225,33 @@ export class KeywordPrefilter<R> {
 class Confirmer {
   private readonly checkedUntil = new Map<number, number>();
   private readonly reported = new Map<number, number>();
+  /** Per start-anchored key: sticky tests that failed, and the next match found by a forward search. */
+  private readonly misses = new Map<number, number>();
+  private readonly nextMatch = new Map<number, number>();
   constructor(private readonly text: string) {}
+
+  /**
+   * Whether a match of a start-anchored key begins at `start` (where one of its literals occurs).
+   * A sticky test per occurrence while they are few; once a key has missed a few times in this
+   * text (a common literal such as `port` inside identifiers), one forward search finds its next
+   * match and every occurrence before it is answered by a comparison.
+   */
+  startsAt(key: number, sticky: RegExp, re: RegExp, start: number): boolean {
+    const known = this.nextMatch.get(key);
+    if (known !== undefined && start <= known) return start === known;
+    const misses = this.misses.get(key) ?? 0;
+    if (known === undefined && misses < STICKY_TRIES) {
+      sticky.lastIndex = start;
+      if (sticky.test(this.text)) return true;
+      this.misses.set(key, misses + 1);
+      return false;
+    }
+    re.lastIndex = start;
+    const m = re.exec(this.text);
+    const at = m ? m.index : Infinity;
+    this.nextMatch.set(key, at);
+    return at === start;
+  }
 
   anywhere(re: RegExp): boolean {
     re.lastIndex = 0;
