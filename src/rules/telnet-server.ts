@@ -38,7 +38,17 @@ export const telnetServer = defineRule({
       references: ['F8', 'F3', 'T-01'],
     },
   },
-  keywords: [/(?:[(,=]|port\w{0,40}["']?\s*:)\s*23(?![\w.])/i, 'telnet', 'remotedebug'],
+  // Exactly what check() can report, each with a distinctive literal (a bare `, 23)` is in every C file):
+  keywords: [
+    // `WiFiServer t(23)`, `new AsyncServer(TELNET_PORT)` (an identifier may be a define of 23), not `WiFiServer s(80)`
+    /\b(?:WiFiServer|EthernetServer|AsyncServer|NetworkServer|EthernetWebServer)\b[\s*&]*(?:[A-Za-z_]\w*\s*)?[({=][\s(]*(?:new\s+\w+\s*\([\s(]*)?(?:23\b|[A-Za-z_])/,
+    /\b(?:htons|lwip_htons|PP_HTONS)\s*\([\s(]*(?:23\b|[A-Za-z_])/,
+    /(?:TelnetStream|ESPTelnet|TelnetSpy|RemoteDebug)\.h/i,
+    /\b(?:telnetlib3|utelnet)/i,
+    /["'`]telnet(?:2|lib|-server)?["'`]/i,
+    // A Python/Node listener call with a literal port 23 among its arguments (any spelling of the number).
+    /\b(?:bind|TCPServer|ThreadingTCPServer|ForkingTCPServer|start_server|create_server|serve|StreamServer|listen)\s*\([\s\S]{0,400}?(?<![\w.])(?:23|0[xX]0*17|0[oO]?0*27)(?![\w.])/,
+  ],
   check(ctx) {
     if (ctx.languageId === 'c' || ctx.languageId === 'cpp') checkArduino(ctx);
     else checkScripts(ctx);

@@ -75,6 +75,20 @@ ruleTester.run(telnetServer, {
       errors: [{ messageId: 'library', line: 2, data: { library: 'telnet' } }],
     },
     {
+      lang: 'cpp', name: 'AsyncServer created with new on a defined port', filePath: 'src/console.cpp',
+      code: '#include <AsyncTCP.h>\n#define CONSOLE_PORT 23\nAsyncServer *console = new AsyncServer(CONSOLE_PORT);\n',
+      errors: [{ messageId: 'port23', line: 3, data: { what: 'AsyncServer console' } }],
+    },
+    {
+      lang: 'c', name: 'lwIP socket server on a defined port', filePath: 'main/console.c',
+      code: '#define CONSOLE_PORT 23\nvoid console_task(void *arg) {\n    addr.sin_port = lwip_htons(CONSOLE_PORT);\n    lwip_listen(sock, 1);\n}\n',
+      errors: [{ messageId: 'port23', line: 3, data: { what: 'A socket server (htons(23))' } }],
+    },
+    {
+      lang: 'python', name: 'port 23 on its own line after a comment', code: 'import socketserver\nsrv = socketserver.ThreadingTCPServer(\n    ("0.0.0.0",  # every interface\n     23),\n    Handler,\n)\n',
+      errors: [{ messageId: 'port23', line: 2, severity: 'warning' }],
+    },
+    {
       lang: 'cpp', name: 'in an example sketch the finding is lowered', filePath: 'examples/Console/Console.ino',
       code: '#include <ESPTelnet.h>\nESPTelnet telnet;\n',
       errors: [{ messageId: 'library', severity: 'info' }],
