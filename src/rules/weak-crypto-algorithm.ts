@@ -37,7 +37,16 @@ export const weakCryptoAlgorithm = defineRule({
       references: ['F10', 'NIST SP 800-131A Rev. 2', 'RFC 7465'],
     },
   },
-  keywords: ['md5', 'sha1', /(?<![a-z])(?:3?des|rc2|ecb)(?![a-z])/i, 'tripledes', 'rc4', 'arc4', 'arc2', 'blowfish', "'bf"],
+  // The calls check() reads, not the bare algorithm names (`ecb` and `rc4` occur in every register header).
+  keywords: [
+    /\bcreateHash\s*\(\s*["'`](?:md[245]|sha-?1|ripemd)["'`]/i,
+    /\bcreate(?:Dec|C)ipher(?:iv)?\s*\(\s*["'`](?:(?:des3?|rc[24]|bf|blowfish)(?:-|["'`])|[^"'`\n]{0,60}-ecb["'`])/i,
+    /\bhashlib\s*\.\s*(?:md5|sha1|new\s*\(\s*(?:name\s*=\s*)?[rbu]?["'](?:md[245]|sha-?1|ripemd)["'])/i,
+    /\b(?:DES3?|ARC[24]|Blowfish|TripleDES|CAST5)\.new\b/,
+    /\balgorithms\s*\.\s*(?:DES3?|ARC[24]|Blowfish|TripleDES|CAST5)\b/,
+    /\bMODE_ECB\b|\bmodes\s*\.\s*ECB\b/,
+    /\bmbedtls_(?:(?:des3?|arc4|blowfish)_|(?:md[245]|sha1)(?![A-Za-z0-9]))/,
+  ],
   check(ctx) {
     const families = new Set<string>();
     for (const call of ctx.facts.calls) {

@@ -12,6 +12,7 @@ ruleTester.run(weakCryptoAlgorithm, {
     { lang: 'c', name: 'mbedTLS AES and SHA-256', code: 'void f(void) { mbedtls_aes_setkey_enc(&aes, key, 256); mbedtls_sha256(buf, len, out, 0); }\n' },
     { lang: 'cpp', name: 'MD5 over an OTA image (update rules judge that)', filePath: 'src/ota.cpp', code: 'void f() { mbedtls_md5_update(&ctx, chunk, len); }\n' },
     { lang: 'c', name: 'description strings mention DES', code: 'const char *description = "Design notes";\n' },
+    { lang: 'c', name: 'ecb / rc4 / des inside register names and hex', code: '#define RMT_NVS_CRC429_REG (DR_REG_RMT_BASE + 0x5ecb)\n#define SPI_DES_EN_S 12\nint x = 0x7ecb;\n' },
   ],
   invalid: [
     {
