@@ -38,7 +38,15 @@ export const mqttPlaintextPort = defineRule({
       references: ['TLS-03', 'TAS-03', 'EH-06', 'IDF-TLS-05', 'eclipse/paho.mqtt.python src/paho/mqtt/client.py', 'esphome/components/mqtt/__init__.py'],
     },
   },
-  keywords: ['1883', 'paho', 'mqttclient', 'broker', 'listener'],
+  keywords: [
+    // 1883 as a number of its own (any spelling is1883 accepts), not inside 188338 or 0x41883
+    /(?<![\w.])1_?883(?!\d)|(?<=(?<![\w.])0[xX]0*)75[bB](?![\da-fA-F])/,
+    'paho',
+    /\bMQTTClient\s*\(/,
+    // ESPHome `mqtt: broker:` and Mosquitto `listener <port>` lines
+    /(?<=(?:^|[\n{,])[ \t]*["']?)broker["']?[ \t]*:/,
+    /(?<=(?:^|\n)[ \t]*)listener[ \t=]+["']?\d/,
+  ],
   check(ctx) {
     const reported = new Set<number>();
     const report = (range: Range, local: boolean, suggestions: Fix[] = []): void => {

@@ -6,6 +6,7 @@ ruleTester.run(mqttPlaintextPort, {
     { lang: 'cpp', code: 'void setup() { client.setServer("broker.acme-iot.com", 8883); }' },
     { lang: 'cpp', code: '// client.setServer(mqtt_server, 1883);\nconst int mqtt_port = 8883;' },
     { lang: 'c', code: '#define MQTT_PORT 8883\n' },
+    { lang: 'c', name: '1883 inside other numbers', code: '#define RTC_CALIB_BASE 0x41883\nint timer_reload = 188338;\nfloat f = 3.1883;\n' },
     { lang: 'python', code: 'import paho.mqtt.client as mqtt\nclient = mqtt.Client()\nclient.tls_set(ca_certs="ca.pem")\nclient.connect("broker.acme-iot.com", 1883)\n' },
     { lang: 'python', code: 'import paho.mqtt.client as mqtt\nclient = mqtt.Client()\nclient.tls_set()\nclient.connect("broker.acme-iot.com")\n' },
     { lang: 'python', code: 'import paho.mqtt.client as mqtt\nclient = mqtt.Client()\nclient.connect("broker.acme-iot.com", 8883)\n' },
