@@ -40,7 +40,12 @@ export const linuxUpdaterUnsigned = defineRule({
       references: ['MEN-03', 'SWU-01', 'RAU-01', 'RAU-02', 'X-06', 'T-17', 'mendersoftware/mender src/client_shared/config_parser/config_parser.cpp', 'sbabic/swupdate crypto/Kconfig', 'rauc/rauc src/config_file.c', 'rauc/rauc docs/reference.rst'],
     },
   },
-  keywords: ['serverurl', 'servers', 'tenanttoken', 'config_', '[system]'],
+  // The anchor each check needs: a Mender key, an SWUpdate-only symbol, RAUC's `[system]` header.
+  keywords: [
+    /"(?:ServerURL|Servers|TenantToken)"/,
+    /\bCONFIG_(?:SURICATTA|MONGOOSE|WEBSERVER|SHELLSCRIPTHANDLER|LUASCRIPTHANDLER|SWUFORWARDER_HANDLER|HW_COMPATIBILITY|SW_VERSIONS_FILE|LUAPKG|HASH_VERIFY|BOOTLOADERHANDLER|REMOTE_HANDLER|ENCRYPTED_IMAGES|ENCRYPTED_SW_DESCRIPTION)/,
+    '[system]',
+  ],
   check(ctx) {
     if (ctx.languageId === 'json') checkMender(ctx);
     else if (ctx.languageId === 'kconfig') checkSwupdate(ctx);
