@@ -1,6 +1,7 @@
 import { isTruthy } from '../core/fact-helpers';
 import type { FileSummary, ProjectContext, Signal } from '../core/rule';
 import { defineProjectRule } from '../core/rule';
+import { KCONFIG_LINE_KEYWORDS } from './data/device-kconfig';
 import {
   baseNameOf, dirNameOf, isCiSdkconfig, isMcubootImageConfig, isSdkconfig, isZephyrAppConfig, nearestRoot, relativePath, sourceProjectOf,
 } from './data/update-edits';
@@ -44,7 +45,8 @@ export const otaWithoutAntiRollback = defineProjectRule({
       references: ['X-02', 'X-05', 'IDF-RB-01', 'MCB-05', 'ZEP-07', 'espressif/esp-idf components/bootloader/Kconfig.app_rollback', 'mcu-tools/mcuboot boot/zephyr/Kconfig', 'zephyrproject-rtos/zephyr modules/Kconfig.mcuboot'],
     },
   },
-  keywords: [/\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/i, 'esp_https_ota', 'esp_ota_'],
+  // Every sdkconfig line (a file's mere presence is a signal), and the OTA calls collect() reads in C.
+  keywords: [...KCONFIG_LINE_KEYWORDS, /\besp_(?:https_ota(?:_begin)?|ota_(?:begin|write))\s*\(/],
   collect(ctx) {
     const withEvidence = (s: Signal): Signal => ({ ...s, value: ctx.text.slice(s.range[0], s.range[1]).slice(0, 120) });
     if (ctx.languageId !== 'kconfig') {

@@ -1,6 +1,7 @@
 import { isTruthy } from '../core/fact-helpers';
 import type { FileSummary, Signal } from '../core/rule';
 import { defineProjectRule } from '../core/rule';
+import { KCONFIG_LINE_KEYWORDS } from './data/device-kconfig';
 import { baseNameOf, dirNameOf, isCiSdkconfig, isSdkconfig, nearestRoot, relativePath, sourceProjectOf } from './data/update-edits';
 import { IDF_OTA_CALLS, IDF_OTA_PARTITION_KEYS, IDF_SIGNED_APP_KEYS, UNSIGNED_UPDATE_ATTACK } from './data/update-triggers';
 
@@ -36,7 +37,8 @@ export const otaWithoutSignatureCheck = defineProjectRule({
       references: ['X-01', 'X-06', 'X-07', 'IDF-SB-01', 'IDF-SB-02', 'IDF-OTA-04', 'T-11', 'espressif/esp-idf components/bootloader/Kconfig.projbuild', 'espressif/esp-idf components/partition_table/Kconfig.projbuild'],
     },
   },
-  keywords: [/\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/i, 'esp_https_ota', 'esp_ota_'],
+  // Every sdkconfig line (a file's mere presence is a signal), and the OTA calls collect() reads in C.
+  keywords: [...KCONFIG_LINE_KEYWORDS, /\besp_(?:https_ota(?:_begin)?|ota_(?:begin|write))\s*\(/],
   collect(ctx) {
     const evidence = (s: Signal): Signal => ({ ...s, value: ctx.text.slice(s.range[0], s.range[1]).slice(0, 120) });
     if (ctx.languageId === 'kconfig') {

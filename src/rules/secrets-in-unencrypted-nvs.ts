@@ -1,7 +1,7 @@
 import type { FileSummary } from '../core/rule';
 import { defineProjectRule } from '../core/rule';
 import { isFalsy, isTruthy, stringValue } from '../core/fact-helpers';
-import { lastEntries } from './data/device-kconfig';
+import { KCONFIG_LINE_KEYWORDS, lastEntries } from './data/device-kconfig';
 import { isSecretStorageKey, STORAGE_APIS, STORAGE_ENCRYPTION_KEYS } from './data/device-storage';
 
 const KIND_NVS = 'secrets-in-unencrypted-nvs:nvs';
@@ -64,8 +64,12 @@ export const secretsInUnencryptedNvs = defineProjectRule({
       references: ['X-03', 'IDF-FE-07', 'IDF-FE-01', 'F7', 'espressif/esp-idf components/nvs_flash/Kconfig', 'espressif/esp-idf components/nvs_sec_provider/Kconfig'],
     },
   },
-  // 'config_' lets every Kconfig fragment publish whether it enables encryption and where sdkconfig.defaults lives.
-  keywords: ['nvs_set_str', 'nvs_set_blob', 'nvs_get_str', 'nvs_get_blob', 'set_string', 'set_blob', 'putstring', 'putbytes', /\b(?:sb_)?config_(?:secure|boot|app_|partition|mcuboot|mcumgr|hawkbit|img_|nvs|esp_https|ota|flash|efuse)/i],
+  // Every Kconfig fragment line (a file publishes whether it enables encryption and where sdkconfig.defaults
+  // lives), and storage calls whose key literal (within the call) names a secret (isSecretStorageKey words).
+  keywords: [
+    ...KCONFIG_LINE_KEYWORDS,
+    /\b(?:nvs_(?:set|get)_(?:str|blob)|set_(?:string|blob)|put(?:String|Bytes))\s*\([^;]{0,160}?["'][^"'\n]{0,64}?(?:pass|pw|psk|token|secret|cred|key)/i,
+  ],
   collect(ctx) {
     if (ctx.languageId === 'kconfig') {
       const entries = lastEntries(ctx.facts);

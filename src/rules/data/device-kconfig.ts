@@ -10,6 +10,16 @@ import type { Facts, KeyValueFact, Range } from '../../core/facts';
 import type { Fix, Severity } from '../../core/finding';
 import { isFalsy, isTruthy } from '../../core/fact-helpers';
 
+/**
+ * Prefilter keywords for a line of a Kconfig fragment (`CONFIG_X=…`, `SB_CONFIG_X=…`, `# CONFIG_X is
+ * not set`), case-sensitive: C sources use the same symbols all over, but not at the start of a line.
+ * The second one covers the first line of a file (`^` without `m` is only tried there).
+ */
+export const KCONFIG_LINE_KEYWORDS: readonly RegExp[] = [
+  /\n[ \t]?(?:#[ \t]?)?(?:SB_)?CONFIG_[A-Za-z0-9_]/,
+  /^[ \t]?(?:#[ \t]?)?(?:SB_)?CONFIG_[A-Za-z0-9_]/,
+];
+
 /** One insecure Kconfig setting. */
 export interface KconfigHazard {
   /** Current symbol first, then legacy names (`sdkconfig.rename`, older Zephyr trees). */
