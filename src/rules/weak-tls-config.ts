@@ -84,7 +84,17 @@ export const weakTlsConfig = defineRule({
       references: ['F10', 'ARD-09', 'IDF-MBED', 'Mbed-TLS/mbedtls include/mbedtls/ssl.h', 'espressif/esp-idf components/mbedtls/Kconfig', 'RFC 8996', 'RFC 7465'],
     },
   },
-  keywords: ['tls', 'ssl', 'cipher', 'fingerprint'],
+  // What check() reads, not the bare words `tls`/`ssl` (in every network file, and inside `nvsSleep`):
+  keywords: [
+    // a TLS_MIN_KEYS / TLS_MAX_KEYS setting followed closely by a version below 1.2 (LEGACY_TLS_VERSION, TLSVersion.TLSv1)
+    /(?:(?:default_)?min(?:imum)?_?(?:tls_|protocol_)?version|(?:default_)?max(?:imum)?_?(?:tls_)?version|tls_?(?:min_)?version|ssl_version)\b[\s\S]{0,80}?(?:(?:tls|ssl)v?1(?:[._][01])?|sslv?[23]|(?<![\w.])1[._][01])(?![\w.]?\d)/i,
+    'ciphers', 'cipher_list',
+    /\b(?:setFingerprint|addServerFingerprint)\s*\(/,
+    /\b(?:TLSv1(?:_1)?|SSLv[23])(?:_client|_server)?_method\b/,
+    /\bPROTOCOL_(?:TLSv1(?:_1)?|SSLv[23])\b/,
+    /\bMBEDTLS_SSL_(?:MINOR_VERSION_[012]|VERSION_TLS1_[01])\b|\b(?:SSL3|TLS1|TLS1_1)_VERSION\b/,
+    /\bCONFIG_MBEDTLS_(?:SSL_PROTO_(?:TLS1(?:_1)?|SSL3)|TLS_VERSION_1_[01]|RC4_ENABLED)\b/,
+  ],
   check(ctx) {
     if (ctx.languageId === 'kconfig') return checkKconfig(ctx);
     for (const kv of ctx.facts.keyValues) {
