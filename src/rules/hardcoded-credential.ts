@@ -1,6 +1,7 @@
 import type { AssignmentFact, KeyValueFact, Range, ValueFact } from '../core/facts';
 import type { RelatedLocation } from '../core/finding';
 import { defineRule, type RuleContext } from '../core/rule';
+import { CREDENTIAL_KEYWORDS } from './data/credential-keywords';
 import { credentialArgs } from './data/secret-calls';
 import { esphomeSecretName, isUncommittedSecretStore, moveSecretSuggestions, yamlFlavor, type SecretSite } from './data/secret-moves';
 import { isScalarWord, judgeCredential, type CredentialVerdict } from './data/secret-names';
@@ -85,7 +86,7 @@ export const hardcodedCredential = defineRule({
       references: ['IDF-CR-01', 'IDF-CR-02', 'IDF-CR-04', 'ZEP-13', 'ZEP-16', 'MEN-04', 'SWU-07', 'RHU-02', 'Z2M-05', 'HA-02', 'TAS-01', 'TAS-04', 'AWS-04', 'ARD-10'],
     },
   },
-  keywords: [/(?:pass|pwd|psk|secret|token|credential|pw(?![a-z]))[\w.\-[\]'"]{0,40}\s*[:="]/i, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]{0,40}\s*[:=]\s*(?:\(\s*)?(?:u8|[lub])?["'`]/i, /(?:key|auth|pop|pin|sas)\w{0,40}[ \t]+(?:u8|[lub])?"/i, /(?:key|auth|pop|pin|sas)[\w.\-[\]'"]{0,40}\s*[:=][ \t]*[\w+/=.-]{8,200}(?=[ \t]*(?:\r?\n|#|$))/i, /\bconfig[ \t]{1,8}\w{0,80}(?:pass|pwd|psk|secret|token|credential|key)/i],
+  keywords: CREDENTIAL_KEYWORDS,
   check(ctx) {
     if (isUncommittedSecretStore(ctx)) return; // secrets.h / secrets.yaml / an ignored .env are where secrets belong
     const manifest = MANIFESTS.has(ctx.languageId);

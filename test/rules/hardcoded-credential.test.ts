@@ -53,6 +53,8 @@ ruleTester.run(hardcodedCredential, {
     },
     { lang: 'dotenv', code: 'API_KEY=\nDB_PASSWORD=changeme\nDEBUG=true\n', filePath: '.env' },
     { lang: 'dotenv', code: 'API_KEY=abc123XYZsecret\n', filePath: '.env.example', name: 'example env files hold placeholders' },
+    { lang: 'json', name: 'weak names with short or plain-word values', filePath: 'config/board.json', code: '{\n  "pin_adc": "i2c",\n  "key": "humidity_threshold",\n  "auth": "none"\n}\n' },
+    { lang: 'javascript', name: 'tagPin is not a PIN with a default', code: "export const frame = (level) => (level > 847 ? { offset: 5, tagPin: 'flash' } : level);\n" },
     { lang: 'c', code: '#define WIFI_PASSWORD "Zq8#kd93mL"\n', filePath: 'src/secrets.h', name: 'secrets.h is the target of the move (not known to be committed)' },
     { lang: 'c', code: '#define BLYNK_AUTH_TOKEN "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"\n', name: 'cloud-token owns Blynk tokens' },
   ],
@@ -224,6 +226,30 @@ ruleTester.run(hardcodedCredential, {
         { messageId: 'hardcoded', line: 1, suggestions: [{ output: 'CONFIG_WIFI_CREDENTIALS_STATIC_PASSWORD=""\nCONFIG_HAWKBIT_DDI_SECURITY_TOKEN="a1b2c3d4e5f6a7b8"\n', files: { 'prj.local.conf': 'CONFIG_WIFI_CREDENTIALS_STATIC_PASSWORD="zephyr-Wifi1"\n' } }] },
         { messageId: 'hardcoded', line: 2, suggestions: [{ output: 'CONFIG_WIFI_CREDENTIALS_STATIC_PASSWORD="zephyr-Wifi1"\nCONFIG_HAWKBIT_DDI_SECURITY_TOKEN=""\n' }] },
       ],
+    },
+    // Binding forms the keywords must reach (each was once skipped by the prefilter):
+    {
+      lang: 'cpp', name: 'PROGMEM between the name and the value', filePath: 'src/main.cpp',
+      code: '#include <Arduino.h>\nconst char WIFI_PASSWORD[] PROGMEM = "Gl4ssh0use!";\n',
+      errors: [{ messageId: 'hardcoded', line: 2, column: 38, suggestions: [{ output: '#include <Arduino.h>\n#include "secrets.h"\nconst char WIFI_PASSWORD[] PROGMEM = SECRET_WIFI_PASSWORD;\n' }] }],
+    },
+    {
+      lang: 'cpp', name: 'constructor argument under a qualified key name', filePath: 'src/main.cpp',
+      code: 'String apiKey("a8F3kd93jf9");\n',
+      errors: [{ messageId: 'hardcoded', line: 1, column: 15, suggestions: [{ output: '#include "secrets.h"\nString apiKey(API_KEY);\n' }] }],
+    },
+    {
+      lang: 'python', name: 'proof_of_possession', filePath: 'prov.py',
+      code: 'proof_of_possession = "x8Kd93Ja"\n',
+      errors: [{ messageId: 'hardcoded', line: 1, suggestions: [{ output: 'import os\nproof_of_possession = os.environ["PROOF_OF_POSSESSION"]\n' }] }],
+    },
+    { lang: 'yaml', name: 'unquoted default PIN', filePath: 'config/door.yaml', code: 'door:\n  pin: admin\n', errors: [{ messageId: 'defaultCredential', line: 2 }] },
+    { lang: 'ini', name: 'unquoted random value ending in a semicolon', filePath: 'config.ini', code: '[wifi]\nauth_key = Xy7k2j9Lm0;\n', errors: [{ messageId: 'hardcoded', line: 2 }] },
+    { lang: 'dotenv', name: 'unquoted random PIN ending in a comma', filePath: '.env', code: 'DEVICE_PIN=Ab3x9!kL2,\n', errors: [{ messageId: 'hardcoded', line: 1 }] },
+    {
+      lang: 'kconfig', name: 'Kconfig source default of a PoP symbol', filePath: 'main/Kconfig.projbuild',
+      code: 'menu "Provisioning"\nconfig APP_PROV_POP\n    string "Proof of possession"\n    default "Zx9k2LmQ"\nendmenu\n',
+      errors: [{ messageId: 'hardcoded', line: 4 }],
     },
     {
       lang: 'dotenv',

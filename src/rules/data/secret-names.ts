@@ -20,11 +20,11 @@ const STRONG_SUFFIXES = ['password', 'passwd', 'pwd', 'psk', 'secret', 'token', 
 /** Concatenations ending in `pass` that are not passwords. */
 const NOT_PASS = new Set(['bypass', 'compass', 'encompass', 'surpass', 'overpass', 'underpass', 'trespass', 'highpass', 'lowpass', 'bandpass', 'allpass', 'multipass', 'firstpass', 'onepass', 'singlepass']);
 /** `<qualifier>_key` is a secret by name alone (`api_key`, `access_key`, `shared_access_key`). */
-const KEY_QUALIFIERS = new Set(['api', 'access', 'secret', 'auth', 'private', 'symmetric', 'master', 'write', 'read', 'sas', 'signing', 'encryption', 'aes', 'hmac', 'psk', 'device', 'primary', 'secondary', 'client', 'app', 'sharedaccess']);
+export const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'access', 'secret', 'auth', 'private', 'symmetric', 'master', 'write', 'read', 'sas', 'signing', 'encryption', 'aes', 'hmac', 'psk', 'device', 'primary', 'secondary', 'client', 'app', 'sharedaccess']);
 /** Words that make `pop` an ESP-IDF provisioning proof-of-possession (a shared secret by name alone). */
-const PROV_QUALIFIERS = new Set(['prov', 'provisioning', 'provision', 'softap', 'ble']);
+export const PROV_QUALIFIERS: ReadonlySet<string> = new Set(['prov', 'provisioning', 'provision', 'softap', 'ble']);
 /** Names that need value evidence: `key = "…"`, `auth: …`, ESP-IDF provisioning `pop`. */
-const WEAK_WORDS = new Set(['key', 'auth', 'pop', 'sas', 'pin', 'passcode']);
+export const WEAK_WORDS: ReadonlySet<string> = new Set(['key', 'auth', 'pop', 'sas', 'pin', 'passcode']);
 /** A word after the credential word that makes the name describe something else. */
 const NEGATIVE_WORDS = new Set([
   'ssid', 'user', 'username', 'usr', 'login', 'hint', 'len', 'length', 'size', 'path', 'file', 'filename', 'dir', 'url', 'uri', 'name',
@@ -97,7 +97,7 @@ export function isLoraKeyName(name: string): boolean {
 }
 
 /** Well-known vendor / example defaults: reported as default credentials (CWE-1392/1393). */
-const DEFAULT_VALUES = new Set([
+export const DEFAULT_VALUES: ReadonlySet<string> = new Set([
   'admin', 'administrator', 'root', 'toor', 'raspberry', 'dves_pass', 'dves_user', '1234', '12345', '123456', '1234567', '12345678',
   '123456789', 'abcd1234', 'guest', 'public', 'private', 'ubnt', 'alpine', 'admin123', 'password1', 'password123', 'pass123',
   'letmein', 'qwerty', 'esphome', 'tasmota', 'openhabian', 'pi', 'mosquitto', 'hivemq', 'emqx', 'welcome', 'support', 'user', 'system',
