@@ -6,6 +6,12 @@ import { baseName } from '../../core/paths';
 export const CODE_LANGUAGES: readonly LanguageId[] = ['c', 'cpp', 'python', 'javascript', 'typescript'];
 export const MANIFEST_LANGUAGES: readonly LanguageId[] = ['yaml', 'json', 'ini', 'kconfig', 'dotenv'];
 
+/**
+ * A mender.conf is known by its name, which no keyword can see: the top-level keys a real one
+ * carries (mender `config_parser.cpp`) stand in for it.
+ */
+export const MENDER_CONF_KEYWORD = /"(?:ServerURL|Servers|TenantToken|RootfsPart[AB]|ArtifactVerifyKeys?|ServerCertificate|(?:Update|Inventory|Retry)PollIntervalSeconds|DeviceTypeFile)"\s*:/i;
+
 /** URL schemes the model knows: TLS or not, default port. */
 export const SCHEMES: Readonly<Record<string, { tls: boolean; port: number }>> = {
   mqtt: { tls: false, port: 1883 }, mqtts: { tls: true, port: 8883 }, tcp: { tls: false, port: 1883 }, ssl: { tls: true, port: 8883 },

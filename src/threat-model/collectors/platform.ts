@@ -4,9 +4,10 @@
  * packages of a Node.js gateway's `package.json`.
  */
 import type { Collector } from '../../core/rule';
+import { KCONFIG_LINE_KEYWORDS } from '../../rules/data/device-kconfig';
 import { SIG } from '../signals';
 import { isOwnOutput } from '../signals';
-import { lowerBase, scalarText } from './common';
+import { lowerBase, MENDER_CONF_KEYWORD, scalarText } from './common';
 
 /** npm packages that mark a Node.js project as an IoT gateway / cloud client. */
 const GATEWAY_PACKAGES = new Set([
@@ -23,11 +24,12 @@ export const platformCollector: Collector = {
   // Only the keys read below: PlatformIO `board =`, ESPHome `esphome:`/`board:`, sdkconfig/prj.conf
   // `CONFIG_…=` lines, package.json dependencies, RAUC `compatible=`, mender.conf servers.
   keywords: [
-    /(?:^|\n)[ \t]{0,16}(?:board|platform|framework)[ \t]*[=:]/i,
-    /(?:^|\n)esphome[ \t]*:/i,
-    /(?:^|\n)config_\w{1,80}=/i,
-    /"(?:optional)?dependencies"\s*:/i,
-    'compatible', 'serverurl', 'servers',
+    /(?<=(?:^|\n)[ \t]{0,16})(?:board|platform|framework)[ \t]*[=:]/,
+    /(?<=^|\n)esphome[ \t]*:/,
+    ...KCONFIG_LINE_KEYWORDS,
+    /"(?:optional)?[dD]ependencies"\s*:/,
+    /(?<=(?:^|\n)[ \t]*)compatible[ \t]*=/,
+    MENDER_CONF_KEYWORD,
   ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;

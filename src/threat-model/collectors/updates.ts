@@ -5,7 +5,7 @@
  */
 import type { Collector } from '../../core/rule';
 import { SIG, isOwnOutput, signalMitigation } from '../signals';
-import { CODE_LANGUAGES, lowerBase } from './common';
+import { CODE_LANGUAGES, lowerBase, MENDER_CONF_KEYWORD } from './common';
 
 /** Callee (full or last segment) → update mechanism. */
 const OTA_CALLS: ReadonlyArray<[RegExp, string]> = [
@@ -23,7 +23,22 @@ const OTA_CALLS: ReadonlyArray<[RegExp, string]> = [
 export const updateCollector: Collector = {
   id: 'tm-updates',
   languages: [...CODE_LANGUAGES, 'yaml', 'json', 'ini'],
-  keywords: ['ota', 'update', 'mcumgr', 'img_mgmt', 'mender', 'rauc', 'swupdate', 'keyring', 'upload_protocol'],
+  // The calls and keys collect() reads (bare `ota` / `update` are in `quota`, `rotate` and every UI file).
+  keywords: [
+    /\bArduinoOTA\s*\.\s*(?:begin|handle|setPassword)/,
+    /\besp_(?:https_ota(?:_begin)?|ota_begin|secure_boot_verify_(?:signature|sbv2_signature_block))\s*\(/,
+    /\b(?:httpUpdate|ESPhttpUpdate|HTTPUpdate)\s*\.\s*update/,
+    /\bUpdate\.(?:begin|writeStream|installSignature)\b/,
+    /\b(?:Async)?ElegantOTA\s*\.\s*begin\b/,
+    /\b(?:OTA_Init|OTA_AgentInit|otaAgentInit)\w*\s*\(/,
+    /\b(?:img_mgmt_register_group|os_mgmt_register_group|smp_bt_register|mcumgr_)/,
+    /\bota\.(?:start|update|OTA)\b|\bota_update\s*\(|\bOTAUpdater\b/,
+    // ESPHome `ota:`, PlatformIO espota, RAUC system.conf, mender.conf (known by name: see MENDER_CONF_KEYWORD)
+    /(?<=(?:^|\n)["']?)ota["']?[ \t]*:/,
+    /upload_protocol[ \t]*=\s*[^\n]*espota/i,
+    '[keyring]', 'min-bundle-version',
+    MENDER_CONF_KEYWORD,
+  ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
     const name = lowerBase(ctx.filePath);
