@@ -17,6 +17,8 @@ const OTA_PATH = /\.(bin|img|hex|swu|mender|raucb|signed)(\?|$)|\/(ota|firmware|
 /** All-caps constant names, and those that name an address or port. */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]{1,63}$/;
 const ADDRESS_NAME = /(HOST|BROKER|SERVER|PORT|URL|URI|ADDR|ENDPOINT)/;
+const PORT_NAME = /PORT$/;
+const PORT_NUMBER = /^\d{1,5}[uUlL]{0,3}$/;
 const BROKER_KEYS = /^(broker|mqtt_?broker|mqtt_?server|mqtt_?host|broker_?(host|address|url))$/i;
 
 export const endpointCollector: Collector = {
@@ -26,16 +28,15 @@ export const endpointCollector: Collector = {
   // constant bound to a literal (`#define MQTT_HOST "…"`, `MQTT_PORT = 1883`) for cross-file resolution.
   keywords: [
     '://',
-    /\b(?:setServer|connect(?:_async)?)\s*\(\s*[^,()\n]{1,120},\s*[^,()\n]{1,80}(?:,\s*[^,()\n]{1,80})?\)/i,
-    /\bMQTTClient\s*\(/i,
+    // two or three plain arguments, one per line allowed (`client.connect(\n    HOST,\n    PORT,\n)`)
+    /\b(?:setServer|connect(?:_async)?)\s*\(\s*[^,()]{1,120},\s*[^,()]{1,80}(?:,\s*[^,()]{1,80})?,?\s*\)/,
+    /\bMQTTClient\s*\(/,
     'broker',
     /mqtt_?(?:server|host)/i,
-    // A string for any address name; a decimal only for a name ending in PORT (register headers
-    // are full of `#define I2C_PACKET_PORT 0x…` / `…_PORT_S 12`, which are not ports).
-    /(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]*=[ \t]*["'][^"'\n]{0,200}["']/i,
-    /port[ \t]*=[ \t]*\d{1,5}[ \t]*(?:[;,)\r\n]|$)/i,
-    /#[ \t]*define[ \t]+\w{0,40}(?:host|server|port|url|uri|addr|endpoint)\w{0,40}[ \t]+"/i,
-    /#[ \t]*define[ \t]+\w{0,40}port[ \t]+\d{1,5}[ \t]*(?:\/[/*]|\r?\n|$)/i,
+    // CONSTANT_NAME / ADDRESS_NAME constants (upper case): a string for any address name, a decimal
+    // for a name ending in PORT (register headers are full of `#define I2C_PACKET_PORT 0x…` / `…_PORT_S 12`).
+    /(?<=\b[A-Z0-9_]{0,62})(?:HOST|BROKER|SERVER|PORT|URL|URI|ADDR|ENDPOINT)[A-Z0-9_]{0,62}(?:[^\n=;]{0,60}?=|[ \t]+)\s*(?:\(\s*)?(?:u8|[LuUrRbBfF]{1,2})?["'`]/,
+    /(?<=\b[A-Z0-9_]{0,62})PORT(?:[^\n=;]{0,60}?=|[ \t]+)[ \t(]*\d{1,5}[uUlL]{0,3}(?![\w.])/,
   ],
   collect(ctx) {
     if (isOwnOutput(ctx.filePath)) return;
@@ -121,7 +122,9 @@ export function hostPortEndpoint(host: string, port: number, mqtt: boolean): Omi
 function collectConstants(ctx: CollectContext): void {
   for (const a of ctx.facts.assignments) {
     if ((a.kind !== 'define' && a.kind !== 'variable') || a.path.length || !CONSTANT_NAME.test(a.name) || !ADDRESS_NAME.test(a.name)) continue;
-    if ((a.value.kind === 'string' || a.value.kind === 'number') && a.value.value !== undefined && String(a.value.value).length <= 2048) {
+    // Numbers only as ports: `I2C_PACKET_PORT 0x…` and `…_PORT_S 12` are register fields (see keywords).
+    const port = a.value.kind === 'number' && PORT_NAME.test(a.name) && PORT_NUMBER.test(a.value.text);
+    if ((a.value.kind === 'string' || port) && a.value.value !== undefined && String(a.value.value).length <= 2048) {
       ctx.signal({ kind: SIG.constant, key: a.name, value: String(a.value.value), range: a.range });
     }
   }
