@@ -33,6 +33,11 @@ interface Key {
   re?: RegExp;
   /** Set when every match starts with one of the key's literals: tried exactly where one occurs. */
   sticky?: RegExp;
+  /**
+   * Whether a forward search may replace sticky tests when they keep missing. Not for a pattern
+   * that begins with a lookbehind: a search would run the lookbehind at every position.
+   */
+  searchable?: boolean;
   /** Indices (into `rules`) of the rules that list this keyword. */
   rules: number[];
   /** Indices of the automaton literals that lead to this keyword. */
@@ -47,9 +52,8 @@ interface Automaton {
   next: Int32Array;
   /** States from this premultiplied value on are accepting. */
   acceptFrom: number;
-  /** Per accepting state (premultiplied / width - first accepting): [literal index, literal length] pairs. */
-  outputs: Array<Array<[number, number]>>;
-  firstAccepting: number;
+  /** Per accepting state, in order from `acceptFrom`: flat (literal index, literal length) pairs. */
+  outputs: Int32Array[];
 }
 
 /** Prefilter for one language's rules (built once per linter, reused for every document). */
@@ -98,7 +102,8 @@ export class KeywordPrefilter<R> {
           } else {
             const flags = k.flags.replace(/[gy]/g, '');
             const anchors = anchorsOf(k.source);
-            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky: anchors?.atStart ? new RegExp(k.source, `${flags}y`) : undefined, rules: [], literals: [] });
+            const sticky = anchors?.atStart ? new RegExp(k.source, `${flags}y`) : undefined;
+            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, searchable: !k.source.startsWith('(?<'), rules: [], literals: [] });
             if (anchors) for (const a of anchors.literals) literal(a, id);
             else this.unanchored.push(id);
           }
@@ -198,22 +203,22 @@ export class KeywordPrefilter<R> {
 
   /** Whether key `key` matches given that one of its literals occurs at `start`. */
   private occursAt(key: number, start: number, confirmed: Confirmer): boolean {
-    const { re, sticky } = this.keys[key];
+    const { re, sticky, searchable } = this.keys[key];
     if (!re) return true;
     if (!sticky) return confirmed.near(key, re, start) !== undefined;
-    return confirmed.startsAt(key, sticky, re, start);
+    return confirmed.startsAt(key, sticky, searchable ? re : undefined, start);
   }
 
   /** Calls `onHit(literal, startOffset)` for each literal occurrence until it returns false. */
   private scan(text: string, onHit: (literal: number, start: number) => boolean): void {
-    const { classes, width, next, acceptFrom, outputs, firstAccepting } = this.automaton;
+    const { classes, width, next, acceptFrom, outputs } = this.automaton;
     let state = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       state = next[state + classes[text.charCodeAt(i)]];
       if (state < acceptFrom) continue;
-      for (const [literal, length] of outputs[state / width - firstAccepting]) {
-        if (!onHit(literal, i - length + 1)) return;
-      }
+      // `| 0` keeps the index a small integer (a double index takes V8's slow element path).
+      const out = outputs[((state - acceptFrom) / width) | 0];
+      for (let k = 0; k < out.length; k += 2) if (!onHit(out[k], i - out[k + 1] + 1)) return;
     }
   }
 }
@@ -236,11 +241,11 @@ class Confirmer {
    * text (a common literal such as `port` inside identifiers), one forward search finds its next
    * match and every occurrence before it is answered by a comparison.
    */
-  startsAt(key: number, sticky: RegExp, re: RegExp, start: number): boolean {
+  startsAt(key: number, sticky: RegExp, re: RegExp | undefined, start: number): boolean {
     const known = this.nextMatch.get(key);
     if (known !== undefined && start <= known) return start === known;
     const misses = this.misses.get(key) ?? 0;
-    if (known === undefined && misses < STICKY_TRIES) {
+    if (!re || (known === undefined && misses < STICKY_TRIES)) {
       sticky.lastIndex = start;
       if (sticky.test(this.text)) return true;
       this.misses.set(key, misses + 1);
@@ -366,5 +371,5 @@ function buildAutomaton(literals: readonly string[]): Automaton {
   [...plain, ...accepting].forEach((s, i) => (rank[s] = i));
   const next = new Int32Array(count * width);
   for (let s = 0; s < count; s++) for (let c = 0; c < width; c++) next[rank[s] * width + c] = rank[delta[s * width + c]] * width;
-  return { classes, width, next, acceptFrom: plain.length * width, outputs: accepting.map((s) => ends[s]), firstAccepting: plain.length };
+  return { classes, width, next, acceptFrom: plain.length * width, outputs: accepting.map((s) => Int32Array.from(ends[s].flat())) };
 }
