@@ -36,14 +36,17 @@ export function cliBudgetMs(bytes: number): number {
   return 2_000 + Math.ceil(bytes / 2 ** 20) * 1_000;
 }
 
-/** Reads and lints one workspace-relative file; never throws. */
-export async function analyzeFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, workspace: WorkspaceFacts): Promise<FileOutcome> {
+/** Reads and lints one workspace-relative file; never throws. `budgetMs`: per-file time budget (undefined: none). */
+export async function analyzeFile(
+  linter: Linter, root: string, filePath: string, config: ResolvedConfig, workspace: WorkspaceFacts,
+  budgetMs: (bytes: number) => number | undefined = cliBudgetMs,
+): Promise<FileOutcome> {
   const empty: FileOutcome = { filePath, bytes: 0, parsed: false, findings: [], parseErrors: [], ruleErrors: [] };
   if (!linter.languageFor(filePath)) return empty;
   const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
   if (!read.ok) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
   try {
-    const r = await linter.lintText({ text: read.text, filePath, workspace, budgetMs: cliBudgetMs(read.bytes) }, config);
+    const r = await linter.lintText({ text: read.text, filePath, workspace, budgetMs: budgetMs(read.bytes) }, config);
     if (r.skipped) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: r.skipped } };
     return {
       filePath,

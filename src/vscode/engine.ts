@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { createLinter } from '../core/linter';
 import type { DocumentSession, Linter, LintResult } from '../core/linter';
-import type { GrammarName, LanguageId } from '../core/language';
+import type { GrammarName, LanguageId, LanguageSupport } from '../core/language';
+import type { WorkspaceFacts } from '../core/rule';
 import { ALL_LANGUAGE_IDS } from '../core/language';
 import { allLanguages } from '../languages/registry';
 import { allProjectRules, allRules } from '../rules/index';
@@ -14,7 +15,7 @@ import type { DocumentScope, WorkspaceConfig } from './workspace-config';
 const LANGUAGE_ALIASES: Readonly<Record<string, LanguageId>> = { jsonc: 'json', javascriptreact: 'javascript', typescriptreact: 'typescript', properties: 'ini', 'arduino': 'cpp' };
 
 /** Engine language for a document: by file name first (exactly as the CLI), else the editor's id. */
-export function engineLanguage(linter: Linter, relPath: string, vscodeLanguageId?: string): LanguageId | undefined {
+export function engineLanguage(linter: Pick<Linter, 'languageFor'>, relPath: string, vscodeLanguageId?: string): LanguageId | undefined {
   const byName = relPath ? linter.languageFor(relPath)?.id : undefined;
   if (byName) return byName;
   if (!vscodeLanguageId) return undefined;
@@ -30,6 +31,13 @@ export function grammarLoader(extensionUri: vscode.Uri): (name: GrammarName) => 
 export interface LintOutcome {
   result: LintResult;
   scope: DocumentScope;
+}
+
+/** Where and how a file would be linted (`LintService.plan`). */
+export interface LintPlan {
+  scope: DocumentScope;
+  languageId: LanguageId;
+  workspace: WorkspaceFacts;
 }
 
 /**
@@ -54,19 +62,34 @@ export class LintService implements vscode.Disposable {
   }
 
   /**
+   * The engine's language for a file name, without building the engine (its keyword index takes a
+   * while): a workspace scan that runs in the worker needs no more than this on this thread.
+   */
+  languageFor(relPath: string): LanguageSupport | undefined {
+    return allLanguages.find((l) => l.matches(relPath)); // what the linter does over the same list
+  }
+
+  /** What linting `uri` takes besides its text; undefined when disabled, excluded or not ours. */
+  async plan(uri: vscode.Uri, vscodeLanguageId?: string): Promise<LintPlan | undefined> {
+    const scope = await this.config.scopeOf(uri);
+    if (!scope.settings.enable || scope.excluded) return undefined;
+    const languageId = engineLanguage(this, scope.relPath, vscodeLanguageId);
+    if (!languageId) return undefined;
+    return { scope, languageId, workspace: await this.gitignore.factsFor(scope.folder, scope.relPath) };
+  }
+
+  /**
    * Lints `text` of `uri`; undefined when disabled, excluded, too large or not ours. `incremental`
    * (open documents being edited) keeps the parse for the next call; close with `release`.
    */
   async lint(uri: vscode.Uri, text: string, vscodeLanguageId?: string, incremental = false): Promise<LintOutcome | undefined> {
-    const scope = await this.config.scopeOf(uri);
-    if (!scope.settings.enable || scope.excluded) return undefined;
+    const plan = await this.plan(uri, vscodeLanguageId);
+    if (!plan) return undefined;
+    const { scope, languageId, workspace } = plan;
     if (text.length > scope.config.maxFileSizeKb * 1024) {
       this.log.info('lint', `skipped ${scope.relPath || uri.toString()}: larger than ${scope.config.maxFileSizeKb} KB`);
       return undefined;
     }
-    const languageId = engineLanguage(this.linter, scope.relPath, vscodeLanguageId);
-    if (!languageId) return undefined;
-    const workspace = await this.gitignore.factsFor(scope.folder, scope.relPath);
     const input = { text, filePath: scope.relPath, languageId, workspace };
     const result = incremental ? await this.session(uri).lint(input, scope.config) : await this.linter.lintText(input, scope.config);
     for (const e of result.ruleErrors) this.log.warnOnce(`rule:${e.ruleId}`, `IoT Security: ${e.message}`);
