@@ -2,9 +2,9 @@
  * Fact handlers shared by C and C++ (tree-sitter-cpp reuses tree-sitter-c's node names).
  * C++ adds raw strings, member initializer lists and `new` on top of these.
  */
-import type { Node } from 'web-tree-sitter';
 import type { StringFact, ValueFact } from '../../core/facts';
 import type { Dialect, ExtractContext } from '../tree-sitter/context';
+import type { NodeId } from '../tree-sitter/syntax-tree';
 import { compact, decodeEscapes, parseNumber } from '../tree-sitter/text';
 import { parseDefineArg } from './define';
 
@@ -20,12 +20,14 @@ const ATTRIBUTE_MACROS = /\b(?:PROGMEM|ICACHE_RODATA_ATTR|ICACHE_FLASH_ATTR|IRAM
 
 /** Blanks attribute macros (`PROGMEM`…) without moving offsets. */
 export function blankAttributeMacros(text: string): string {
+  // Every macro but PROGMEM contains `ATTR`; two plain searches spare most files the regex.
+  if (!text.includes('ATTR') && !text.includes('PROGMEM')) return text;
   return text.replace(ATTRIBUTE_MACROS, (m) => ' '.repeat(m.length));
 }
 
 /** Builds the string fact of a C/C++ literal node (plain, prefixed, raw or concatenated). */
-export function cStringOf(node: Node, ctx: ExtractContext): StringFact | undefined {
-  switch (node.type) {
+export function cStringOf(node: NodeId, ctx: ExtractContext): StringFact | undefined {
+  switch (ctx.type(node)) {
     case 'string_literal': {
       const [start, end] = ctx.range(node);
       const q = ctx.text.indexOf('"', start) - start; // after an optional u8/L/u/U prefix
@@ -48,9 +50,9 @@ export function cStringOf(node: Node, ctx: ExtractContext): StringFact | undefin
       let first: StringFact | undefined;
       let last: StringFact | undefined;
       let allRaw = true;
-      for (let i = 0, n = node.namedChildCount; i < n; i++) {
-        const child = node.namedChild(i);
-        const part = child && (child.type === 'string_literal' || child.type === 'raw_string_literal') ? cStringOf(child, ctx) : undefined;
+      for (const child of ctx.tree.namedChildren(node)) {
+        const type = ctx.type(child);
+        const part = type === 'string_literal' || type === 'raw_string_literal' ? cStringOf(child, ctx) : undefined;
         if (!part) continue; // macro pieces such as PRIu32 have no literal value
         value += part.value;
         first ??= part;
@@ -66,8 +68,9 @@ export function cStringOf(node: Node, ctx: ExtractContext): StringFact | undefin
 }
 
 /** Classifies a C/C++ expression. */
-export function cValue(node: Node, ctx: ExtractContext): ValueFact {
-  const type = node.type;
+export function cValue(node: NodeId, ctx: ExtractContext): ValueFact {
+  const t = ctx.tree;
+  const type = t.type(node);
   switch (type) {
     case 'string_literal':
     case 'raw_string_literal':
@@ -84,24 +87,25 @@ export function cValue(node: Node, ctx: ExtractContext): ValueFact {
     case 'null':
       return ctx.other(node, 'null');
     case 'parenthesized_expression': {
-      const inner = node.namedChild(0);
-      return inner && node.namedChildCount === 1 ? cValue(inner, ctx) : ctx.other(node);
+      const inner = t.namedChild(node, 0);
+      return inner && t.namedChildCount(node) === 1 ? cValue(inner, ctx) : ctx.other(node);
     }
     case 'argument_list': // `String pass("secret")`: a constructor argument is the value
-      return node.namedChildCount === 1 ? cValue(node.namedChild(0)!, ctx) : ctx.other(node);
+      return t.namedChildCount(node) === 1 ? cValue(t.namedChild(node, 0), ctx) : ctx.other(node);
     case 'initializer_list': {
       const elements: ValueFact[] = [];
-      for (let i = 0, n = node.namedChildCount; i < n; i++) {
-        const child = node.namedChild(i)!;
-        if (child.type === 'initializer_pair') return ctx.other(node, 'object');
-        if (child.type !== 'comment') elements.push(cValue(child, ctx));
+      for (const child of t.namedChildren(node)) {
+        const childType = t.type(child);
+        if (childType === 'initializer_pair') return ctx.other(node, 'object');
+        if (childType !== 'comment') elements.push(cValue(child, ctx));
       }
       return { ...ctx.other(node, 'array'), elements };
     }
     case 'call_expression': {
-      const fn = node.childForFieldName('function');
+      const fn = t.field(node, 'function');
       if (fn && ENV_FUNCTIONS.has(compact(ctx.slice(fn)))) {
-        const arg = node.childForFieldName('arguments')?.namedChild(0);
+        const args = t.field(node, 'arguments');
+        const arg = args && t.namedChild(args, 0);
         const name = arg ? ctx.stringOf(arg)?.value : undefined;
         return { ...ctx.other(node, 'env'), envName: name };
       }
@@ -118,45 +122,47 @@ export function cValue(node: Node, ctx: ExtractContext): ValueFact {
 }
 
 /** The identifier a (pointer/array/reference/function) declarator finally names. */
-export function declaratorName(node: Node | null): Node | null {
+function declaratorName(node: NodeId, ctx: ExtractContext): NodeId {
+  const t = ctx.tree;
   for (let i = 0; node && i < 16; i++) {
-    if (NAME_TYPES.has(node.type)) return node;
-    node = node.childForFieldName('declarator') ?? node.lastNamedChild;
+    if (NAME_TYPES.has(t.type(node))) return node;
+    node = t.field(node, 'declarator') || t.lastNamedChild(node);
   }
-  return null;
+  return 0;
 }
 
-function handleDeclaration(node: Node, ctx: ExtractContext): void {
-  const declarators = node.childrenForFieldName('declarator');
-  const isField = node.type === 'field_declaration';
+function handleDeclaration(node: NodeId, ctx: ExtractContext): void {
+  const t = ctx.tree;
+  const declarators = t.fieldAll(node, 'declarator');
+  const isField = t.type(node) === 'field_declaration';
   for (const decl of declarators) {
-    if (!decl) continue;
-    if (decl.type === 'init_declarator') {
-      const name = declaratorName(decl.childForFieldName('declarator'));
-      const value = decl.childForFieldName('value');
+    if (t.type(decl) === 'init_declarator') {
+      const name = declaratorName(t.field(decl, 'declarator'), ctx);
+      const value = t.field(decl, 'value');
       if (name && value) ctx.addAssignment(isField ? 'field' : 'variable', name, value, declarators.length === 1 ? node : decl);
     } else if (isField) {
-      const value = node.childForFieldName('default_value');
-      const name = declaratorName(decl);
+      const value = t.field(node, 'default_value');
+      const name = declaratorName(decl, ctx);
       if (name && value) ctx.addAssignment('field', name, value, node);
     }
   }
 }
 
-function handleInitializerPair(node: Node, ctx: ExtractContext): void {
-  // One `namedChildren` call instead of field lookups: designators first, the value last.
-  const children = node.namedChildren;
-  const value = children.length > 1 ? children[children.length - 1] : null;
+function handleInitializerPair(node: NodeId, ctx: ExtractContext): void {
+  const t = ctx.tree;
+  // Designators first, the value last.
+  const children = t.namedChildren(node);
+  const value = children.length > 1 ? children[children.length - 1] : 0;
   const designators = children.slice(0, -1);
   if (!value) return;
-  const path = ctx.path(node.startIndex);
+  const path = ctx.path(t.start(node));
   const names: string[] = [];
-  let nameNode: Node | null = null;
+  let nameNode: NodeId = 0;
   for (const d of designators) {
-    if (!d) continue;
     // `.field` wraps a field_identifier; `[3]` keeps its index text; GNU `field:` is the identifier itself.
-    const id = d.type === 'field_designator' ? d.namedChild(0) : d.type === 'subscript_designator' ? d.namedChild(0) : d;
-    if (!id || id.type === 'comment') continue;
+    const type = t.type(d);
+    const id = type === 'field_designator' || type === 'subscript_designator' ? t.namedChild(d, 0) : d;
+    if (!id || t.type(id) === 'comment') continue;
     names.push(compact(ctx.slice(id)));
     nameNode = id;
   }
@@ -167,36 +173,38 @@ function handleInitializerPair(node: Node, ctx: ExtractContext): void {
   for (const n of names) ctx.pushScope(n, fact.range[1]);
 }
 
-function handleCall(node: Node, ctx: ExtractContext): void {
-  const fn = node.childForFieldName('function');
-  if (fn) ctx.addCall(node, fn, ctx.positionalArgs(node.childForFieldName('arguments')));
+function handleCall(node: NodeId, ctx: ExtractContext): void {
+  const fn = ctx.tree.field(node, 'function');
+  if (fn) ctx.addCall(node, fn, ctx.positionalArgs(ctx.tree.field(node, 'arguments')));
 }
 
-function handleInclude(node: Node, ctx: ExtractContext): boolean {
-  const path = node.childForFieldName('path');
+function handleInclude(node: NodeId, ctx: ExtractContext): boolean {
+  const path = ctx.tree.field(node, 'path');
   if (path) {
     const text = ctx.slice(path);
-    const module = path.type === 'string_literal' ? ctx.stringOf(path)?.value ?? text : text.replace(/^<|>$/g, '');
+    const module = ctx.type(path) === 'string_literal' ? ctx.stringOf(path)?.value ?? text : text.replace(/^<|>$/g, '');
     ctx.facts.imports.push({ module, range: ctx.range(path) });
   }
   return true;
 }
 
-function handleDefine(node: Node, ctx: ExtractContext): boolean {
-  const name = node.childForFieldName('name');
-  const arg = node.childForFieldName('value');
+function handleDefine(node: NodeId, ctx: ExtractContext): boolean {
+  const t = ctx.tree;
+  const name = t.field(node, 'name');
+  const arg = t.field(node, 'value');
   if (!name || !arg) return false; // `#define FEATURE` has no value; comments inside still get visited
-  const { value, strings, commentStart } = parseDefineArg(ctx.slice(arg), arg.startIndex);
+  const argEnd = t.end(arg);
+  const { value, strings, commentStart } = parseDefineArg(ctx.slice(arg), t.start(arg));
   for (const s of strings) ctx.facts.strings.push(s);
   // tree-sitter leaves a trailing `// …` inside preproc_arg; suppressions there must still work.
   if (commentStart !== undefined) {
-    const end = commentStart + ctx.text.slice(commentStart, arg.endIndex).trimEnd().length;
+    const end = commentStart + ctx.text.slice(commentStart, argEnd).trimEnd().length;
     ctx.facts.comments.push({ text: ctx.text.slice(commentStart, end), range: [commentStart, end] });
   }
   const nameText = ctx.slice(name);
   ctx.facts.assignments.push({
     kind: 'define', name: nameText, target: nameText, path: [], nameRange: ctx.range(name), value,
-    range: [node.startIndex, arg.endIndex], // the preproc_def node also swallows the newline
+    range: [t.start(node), argEnd], // the preproc_def node also swallows the newline
   });
   return false; // a trailing `/* … */` comment is a child node
 }
@@ -211,8 +219,8 @@ export const C_HANDLERS: Handlers = {
   declaration: handleDeclaration,
   field_declaration: handleDeclaration,
   assignment_expression: (node, ctx) => {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
+    const left = ctx.tree.field(node, 'left');
+    const right = ctx.tree.field(node, 'right');
     if (left && right) ctx.addAssignment('variable', left, right, node);
   },
   initializer_pair: handleInitializerPair,

@@ -1,7 +1,7 @@
 /** JavaScript fact handlers; the TypeScript dialect extends these (same node names). */
-import type { Node } from 'web-tree-sitter';
 import type { ArgFact, StringFact, ValueFact } from '../../core/facts';
 import type { Dialect, ExtractContext } from '../tree-sitter/context';
+import type { NodeId } from '../tree-sitter/syntax-tree';
 import { compact, decodeEscapes, parseNumber } from '../tree-sitter/text';
 
 type Handlers = Dialect['handlers'];
@@ -13,11 +13,12 @@ const ENV_FUNCTIONS = new Set(['Deno.env.get']);
 const WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 
 /** Builds the string fact of a JS/TS `string` or `template_string` node. */
-export function jsStringOf(node: Node, ctx: ExtractContext): StringFact | undefined {
-  const type = node.type;
+export function jsStringOf(node: NodeId, ctx: ExtractContext): StringFact | undefined {
+  const t = ctx.tree;
+  const type = t.type(node);
   if (type !== 'string' && type !== 'template_string') return undefined;
-  const start = node.startIndex;
-  const end = node.endIndex;
+  const start = t.start(node);
+  const end = t.end(node);
   const innerStart = start + 1;
   const innerEnd = end - start >= 2 ? end - 1 : end;
   if (type === 'string') {
@@ -25,50 +26,52 @@ export function jsStringOf(node: Node, ctx: ExtractContext): StringFact | undefi
   }
   let value = '';
   let at = innerStart;
-  for (let i = 0, n = node.namedChildCount; i < n; i++) {
-    const child = node.namedChild(i)!;
-    if (child.type !== 'template_substitution') continue;
-    value += decodeEscapes(ctx.text.slice(at, child.startIndex));
-    at = child.endIndex;
+  for (const child of t.namedChildren(node)) {
+    if (t.type(child) !== 'template_substitution') continue;
+    value += decodeEscapes(ctx.text.slice(at, t.start(child)));
+    at = t.end(child);
   }
   value += decodeEscapes(ctx.text.slice(at, innerEnd));
   return { value, range: [start, end], innerRange: [innerStart, innerEnd], kind: 'template' };
 }
 
-function hasSubstitution(node: Node): boolean {
-  for (let i = 0, n = node.namedChildCount; i < n; i++) if (node.namedChild(i)!.type === 'template_substitution') return true;
+function hasSubstitution(node: NodeId, ctx: ExtractContext): boolean {
+  for (const child of ctx.tree.namedChildren(node)) if (ctx.type(child) === 'template_substitution') return true;
   return false;
 }
 
 /** `process.env.X`, `process.env['X']`, `Deno.env.get('X')` → the variable name (or undefined name). */
-function envLookup(node: Node, ctx: ExtractContext): { name?: string } | undefined {
-  if (node.type === 'member_expression' || node.type === 'subscript_expression') {
-    const obj = node.childForFieldName('object');
+function envLookup(node: NodeId, type: string, ctx: ExtractContext): { name?: string } | undefined {
+  const t = ctx.tree;
+  if (type === 'member_expression' || type === 'subscript_expression') {
+    const obj = t.field(node, 'object');
     if (!obj || !ENV_OBJECTS.has(compact(ctx.slice(obj)))) return undefined;
-    if (node.type === 'member_expression') {
-      const prop = node.childForFieldName('property');
+    if (type === 'member_expression') {
+      const prop = t.field(node, 'property');
       return { name: prop ? ctx.slice(prop) : undefined };
     }
-    const index = node.childForFieldName('index');
+    const index = t.field(node, 'index');
     return { name: index ? jsStringOf(index, ctx)?.value : undefined };
   }
-  if (node.type === 'call_expression') {
-    const fn = node.childForFieldName('function');
+  if (type === 'call_expression') {
+    const fn = t.field(node, 'function');
     if (!fn || !ENV_FUNCTIONS.has(compact(ctx.slice(fn)))) return undefined;
-    const arg = node.childForFieldName('arguments')?.namedChild(0);
+    const args = t.field(node, 'arguments');
+    const arg = args && t.namedChild(args, 0);
     return { name: arg ? jsStringOf(arg, ctx)?.value : undefined };
   }
   return undefined;
 }
 
 /** Classifies a JS/TS expression. */
-export function jsValue(node: Node, ctx: ExtractContext): ValueFact {
-  const type = node.type;
+export function jsValue(node: NodeId, ctx: ExtractContext): ValueFact {
+  const t = ctx.tree;
+  const type = t.type(node);
   switch (type) {
     case 'string':
       return ctx.stringValue(node);
     case 'template_string':
-      return ctx.stringValue(node, hasSubstitution(node));
+      return ctx.stringValue(node, hasSubstitution(node, ctx));
     case 'number': {
       const fact = ctx.other(node, 'number');
       fact.value = parseNumber(fact.text);
@@ -82,22 +85,21 @@ export function jsValue(node: Node, ctx: ExtractContext): ValueFact {
       return ctx.other(node, 'null');
     case 'array': {
       const elements: ValueFact[] = [];
-      for (let i = 0, n = node.namedChildCount; i < n; i++) {
-        const child = node.namedChild(i)!;
-        if (child.type !== 'comment') elements.push(jsValue(child, ctx));
+      for (const child of t.namedChildren(node)) {
+        if (t.type(child) !== 'comment') elements.push(jsValue(child, ctx));
       }
       return { ...ctx.other(node, 'array'), elements };
     }
     case 'object':
       return ctx.other(node, 'object');
     case 'type_assertion': {
-      const inner = node.lastNamedChild; // `<T>expr`
+      const inner = t.lastNamedChild(node); // `<T>expr`
       return inner ? jsValue(inner, ctx) : ctx.other(node);
     }
     case 'member_expression':
     case 'subscript_expression':
     case 'call_expression': {
-      const env = envLookup(node, ctx);
+      const env = envLookup(node, type, ctx);
       if (env) return { ...ctx.other(node, 'env'), envName: env.name };
       if (type === 'call_expression') return ctx.other(node, 'call');
       if (type === 'subscript_expression') return ctx.other(node);
@@ -107,7 +109,7 @@ export function jsValue(node: Node, ctx: ExtractContext): ValueFact {
       return ctx.other(node, 'call');
     default:
       if (WRAPPERS.has(type)) {
-        const inner = node.firstNamedChild;
+        const inner = t.namedChild(node, 0);
         return inner ? jsValue(inner, ctx) : ctx.other(node);
       }
   }
@@ -119,31 +121,34 @@ export function jsValue(node: Node, ctx: ExtractContext): ValueFact {
   return ctx.other(node);
 }
 
-function addImport(ctx: ExtractContext, source: Node | null | undefined): void {
+function addImport(ctx: ExtractContext, source: NodeId): void {
   const s = source ? jsStringOf(source, ctx) : undefined;
   if (s) ctx.facts.imports.push({ module: s.value, range: s.range });
 }
 
-function handleCall(node: Node, ctx: ExtractContext): void {
-  const fn = node.childForFieldName('function');
+function handleCall(node: NodeId, ctx: ExtractContext): void {
+  const t = ctx.tree;
+  const fn = t.field(node, 'function');
   if (!fn) return;
-  const list = node.childForFieldName('arguments');
-  const args: ArgFact[] = list?.type === 'template_string' ? [{ value: jsValue(list, ctx) }] : ctx.positionalArgs(list);
+  const list = t.field(node, 'arguments');
+  const args: ArgFact[] = list && t.type(list) === 'template_string' ? [{ value: jsValue(list, ctx) }] : ctx.positionalArgs(list);
   ctx.addCall(node, fn, args);
   // `require('x')` and `import('x')` are dependencies too.
-  if ((fn.type === 'import' || (fn.type === 'identifier' && ctx.slice(fn) === 'require')) && list) addImport(ctx, list.namedChild(0));
+  const fnType = t.type(fn);
+  if ((fnType === 'import' || (fnType === 'identifier' && ctx.slice(fn) === 'require')) && list) addImport(ctx, t.namedChild(list, 0));
 }
 
 /** Handler for an object property / class field whose key is in field `keyField`. */
 export function handleProperty(kind: 'property', keyField: string) {
-  return (node: Node, ctx: ExtractContext): void => {
-    const key = node.childForFieldName(keyField);
-    const value = node.childForFieldName('value');
-    if (!key || key.type === 'computed_property_name') return;
-    const name = key.type === 'string' ? jsStringOf(key, ctx)?.value ?? ctx.slice(key) : ctx.slice(key);
-    const path = ctx.path(node.startIndex);
+  return (node: NodeId, ctx: ExtractContext): void => {
+    const t = ctx.tree;
+    const key = t.field(node, keyField);
+    const value = t.field(node, 'value');
+    if (!key || t.type(key) === 'computed_property_name') return;
+    const name = t.type(key) === 'string' ? jsStringOf(key, ctx)?.value ?? ctx.slice(key) : ctx.slice(key);
+    const path = ctx.path(t.start(node));
     const fact = value ? ctx.addAssignment(kind, key, value, node, { name, target: path.concat(name).join('.'), path }) : undefined;
-    ctx.pushScope(name, fact ? fact.range[1] : node.endIndex);
+    ctx.pushScope(name, fact ? fact.range[1] : t.end(node));
   };
 }
 
@@ -153,25 +158,25 @@ export const JS_HANDLERS: Handlers = {
   string: (node, ctx) => { ctx.addStringNode(node); return true; },
   template_string: (node, ctx) => { ctx.addStringNode(node); }, // substitutions may hold calls
   variable_declarator: (node, ctx) => {
-    const name = node.childForFieldName('name');
-    const value = node.childForFieldName('value');
+    const name = ctx.tree.field(node, 'name');
+    const value = ctx.tree.field(node, 'value');
     // Destructuring patterns bind no single name; their defaults still get visited.
-    if (name?.type === 'identifier' && value) ctx.addAssignment('variable', name, value, node);
+    if (name && ctx.type(name) === 'identifier' && value) ctx.addAssignment('variable', name, value, node);
   },
   assignment_expression: (node, ctx) => {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    if (left && right && left.type !== 'object_pattern' && left.type !== 'array_pattern') ctx.addAssignment('variable', left, right, node);
+    const left = ctx.tree.field(node, 'left');
+    const right = ctx.tree.field(node, 'right');
+    if (left && right && ctx.type(left) !== 'object_pattern' && ctx.type(left) !== 'array_pattern') ctx.addAssignment('variable', left, right, node);
   },
   pair: handleProperty('property', 'key'),
   field_definition: handleProperty('property', 'property'),
   call_expression: handleCall,
   new_expression: (node, ctx) => {
-    const ctor = node.childForFieldName('constructor');
-    if (ctor) ctx.addCall(node, ctor, ctx.positionalArgs(node.childForFieldName('arguments')));
+    const ctor = ctx.tree.field(node, 'constructor');
+    if (ctor) ctx.addCall(node, ctor, ctx.positionalArgs(ctx.tree.field(node, 'arguments')));
   },
-  import_statement: (node, ctx) => { addImport(ctx, node.childForFieldName('source')); },
-  export_statement: (node, ctx) => { addImport(ctx, node.childForFieldName('source')); },
+  import_statement: (node, ctx) => { addImport(ctx, ctx.tree.field(node, 'source')); },
+  export_statement: (node, ctx) => { addImport(ctx, ctx.tree.field(node, 'source')); },
 };
 
 /** The JavaScript dialect. */

@@ -1,7 +1,7 @@
 /** Python fact handlers (CPython, MicroPython, CircuitPython). */
-import type { Node } from 'web-tree-sitter';
-import type { StringFact, ValueFact } from '../../core/facts';
+import type { ArgFact, StringFact, ValueFact } from '../../core/facts';
 import type { Dialect, ExtractContext } from '../tree-sitter/context';
+import type { NodeId } from '../tree-sitter/syntax-tree';
 import { compact, decodeEscapes, parseNumber } from '../tree-sitter/text';
 
 const IDENTIFIER_TYPES = new Set(['identifier', 'attribute', 'dotted_name']);
@@ -13,16 +13,17 @@ const FSTRING_BRACES = /\{\{|\}\}/g;
 interface StringParts { prefix: string; innerStart: number; innerEnd: number }
 
 /** Prefix and content bounds of one `string` node, from its string_start / string_end children. */
-function parts(node: Node, ctx: ExtractContext): StringParts {
-  const text = ctx.slice(node);
+function parts(node: NodeId, ctx: ExtractContext): StringParts {
+  const [start, end] = ctx.range(node);
+  const text = ctx.text.slice(start, end);
   const prefix = PREFIX_END.exec(text)![0].toLowerCase();
   const quote = text.startsWith('"""', prefix.length) || text.startsWith("'''", prefix.length) ? 3 : 1;
   const closed = text.length >= prefix.length + 2 * quote;
-  return { prefix, innerStart: node.startIndex + prefix.length + quote, innerEnd: closed ? node.endIndex - quote : node.endIndex };
+  return { prefix, innerStart: start + prefix.length + quote, innerEnd: closed ? end - quote : end };
 }
 
 /** Decoded literal parts of one string node (f-string interpolations dropped). */
-function decodeString(node: Node, ctx: ExtractContext, p: StringParts): { value: string; template: boolean } {
+function decodeString(node: NodeId, ctx: ExtractContext, p: StringParts): { value: string; template: boolean } {
   const raw = p.prefix.includes('r');
   const isF = p.prefix.includes('f');
   const decode = (s: string): string => {
@@ -32,31 +33,31 @@ function decodeString(node: Node, ctx: ExtractContext, p: StringParts): { value:
   if (!isF) return { value: decode(ctx.text.slice(p.innerStart, p.innerEnd)), template: false };
   let value = '';
   let at = p.innerStart;
-  for (let i = 0, n = node.namedChildCount; i < n; i++) {
-    const child = node.namedChild(i)!;
-    if (child.type !== 'interpolation') continue;
-    value += decode(ctx.text.slice(at, child.startIndex));
-    at = child.endIndex;
+  const t = ctx.tree;
+  for (const child of t.namedChildren(node)) {
+    if (t.type(child) !== 'interpolation') continue;
+    value += decode(ctx.text.slice(at, t.start(child)));
+    at = t.end(child);
   }
   return { value: value + decode(ctx.text.slice(at, p.innerEnd)), template: true };
 }
 
 /** Builds the string fact of a Python `string` or `concatenated_string` node. */
-function pyStringOf(node: Node, ctx: ExtractContext): StringFact | undefined {
-  if (node.type === 'string') {
+function pyStringOf(node: NodeId, ctx: ExtractContext): StringFact | undefined {
+  const type = ctx.type(node);
+  if (type === 'string') {
     const p = parts(node, ctx);
     const { value, template } = decodeString(node, ctx, p);
     const kind = template ? 'template' : p.prefix.includes('r') ? 'raw' : 'string';
-    return { value, range: [node.startIndex, node.endIndex], innerRange: [p.innerStart, p.innerEnd], kind };
+    return { value, range: ctx.range(node), innerRange: [p.innerStart, p.innerEnd], kind };
   }
-  if (node.type !== 'concatenated_string') return undefined;
+  if (type !== 'concatenated_string') return undefined;
   let value = '';
   let first: StringFact | undefined;
   let last: StringFact | undefined;
   let kind: StringFact['kind'] = 'string';
-  for (let i = 0, n = node.namedChildCount; i < n; i++) {
-    const child = node.namedChild(i)!;
-    const part = child.type === 'string' ? pyStringOf(child, ctx) : undefined;
+  for (const child of ctx.tree.namedChildren(node)) {
+    const part = ctx.type(child) === 'string' ? pyStringOf(child, ctx) : undefined;
     if (!part) continue;
     value += part.value;
     first ??= part;
@@ -64,34 +65,37 @@ function pyStringOf(node: Node, ctx: ExtractContext): StringFact | undefined {
     if (part.kind === 'template') kind = 'template';
   }
   if (!first || !last) return undefined;
-  return { value, range: [node.startIndex, node.endIndex], innerRange: [first.innerRange[0], last.innerRange[1]], kind };
+  return { value, range: ctx.range(node), innerRange: [first.innerRange[0], last.innerRange[1]], kind };
 }
 
 /** Name looked up by `os.environ['X']` / `os.getenv('X')`, or undefined if the node is no env lookup. */
-function envLookup(node: Node, ctx: ExtractContext): { name?: string } | undefined {
-  if (node.type === 'subscript') {
-    const obj = node.childForFieldName('value');
+function envLookup(node: NodeId, type: string, ctx: ExtractContext): { name?: string } | undefined {
+  const t = ctx.tree;
+  if (type === 'subscript') {
+    const obj = t.field(node, 'value');
     if (!obj || !ENV_MAPPINGS.has(compact(ctx.slice(obj)))) return undefined;
-    const key = node.childForFieldName('subscript');
+    const key = t.field(node, 'subscript');
     return { name: key ? pyStringOf(key, ctx)?.value : undefined };
   }
-  if (node.type === 'call') {
-    const fn = node.childForFieldName('function');
+  if (type === 'call') {
+    const fn = t.field(node, 'function');
     if (!fn || !ENV_FUNCTIONS.has(compact(ctx.slice(fn)))) return undefined;
-    const arg = node.childForFieldName('arguments')?.namedChild(0);
+    const args = t.field(node, 'arguments');
+    const arg = args && t.namedChild(args, 0);
     return { name: arg ? pyStringOf(arg, ctx)?.value : undefined };
   }
   return undefined;
 }
 
 /** Classifies a Python expression. */
-function pyValue(node: Node, ctx: ExtractContext): ValueFact {
-  const type = node.type;
+function pyValue(node: NodeId, ctx: ExtractContext): ValueFact {
+  const t = ctx.tree;
+  const type = t.type(node);
   switch (type) {
     case 'string':
     case 'concatenated_string': {
       const s = ctx.stringOf(node);
-      return ctx.stringValue(node, s?.kind === 'template' && node.descendantsOfType('interpolation').length > 0);
+      return ctx.stringValue(node, s?.kind === 'template' && t.hasDescendant(node, 'interpolation'));
     }
     case 'integer':
     case 'float': {
@@ -105,16 +109,15 @@ function pyValue(node: Node, ctx: ExtractContext): ValueFact {
     case 'none':
       return ctx.other(node, 'null');
     case 'parenthesized_expression': {
-      const inner = node.namedChild(0);
-      return inner && node.namedChildCount === 1 ? pyValue(inner, ctx) : ctx.other(node);
+      const inner = t.namedChild(node, 0);
+      return inner && t.namedChildCount(node) === 1 ? pyValue(inner, ctx) : ctx.other(node);
     }
     case 'list':
     case 'tuple':
     case 'set': {
       const elements: ValueFact[] = [];
-      for (let i = 0, n = node.namedChildCount; i < n; i++) {
-        const child = node.namedChild(i)!;
-        if (child.type !== 'comment') elements.push(pyValue(child, ctx));
+      for (const child of t.namedChildren(node)) {
+        if (t.type(child) !== 'comment') elements.push(pyValue(child, ctx));
       }
       return { ...ctx.other(node, 'array'), elements };
     }
@@ -122,7 +125,7 @@ function pyValue(node: Node, ctx: ExtractContext): ValueFact {
       return ctx.other(node, 'object');
     case 'subscript':
     case 'call': {
-      const env = envLookup(node, ctx);
+      const env = envLookup(node, type, ctx);
       if (env) return { ...ctx.other(node, 'env'), envName: env.name };
       return ctx.other(node, type === 'call' ? 'call' : 'other');
     }
@@ -137,42 +140,50 @@ function pyValue(node: Node, ctx: ExtractContext): ValueFact {
 }
 
 /** `a = b = 'x'` nests assignments; the bound value is the innermost right side. */
-function handleAssignment(node: Node, ctx: ExtractContext): void {
-  let right = node.childForFieldName('right');
-  while (right?.type === 'assignment') right = right.childForFieldName('right');
-  const left = node.childForFieldName('left');
+function handleAssignment(node: NodeId, ctx: ExtractContext): void {
+  const t = ctx.tree;
+  let right = t.field(node, 'right');
+  while (right && t.type(right) === 'assignment') right = t.field(right, 'right');
+  const left = t.field(node, 'left');
   if (!left || !right) return;
-  if ((left.type === 'pattern_list' || left.type === 'tuple_pattern') && (right.type === 'expression_list' || right.type === 'tuple')) {
+  const leftType = t.type(left);
+  const rightType = t.type(right);
+  if ((leftType === 'pattern_list' || leftType === 'tuple_pattern') && (rightType === 'expression_list' || rightType === 'tuple')) {
     // `user, pw = 'admin', 'secret'`: pair targets with values positionally.
-    const n = Math.min(left.namedChildCount, right.namedChildCount);
-    for (let i = 0; i < n; i++) ctx.addAssignment('variable', left.namedChild(i)!, right.namedChild(i)!, node);
+    const targets = t.namedChildren(left);
+    const values = t.namedChildren(right);
+    const n = Math.min(targets.length, values.length);
+    for (let i = 0; i < n; i++) ctx.addAssignment('variable', targets[i], values[i], node);
     return;
   }
   ctx.addAssignment('variable', left, right, node);
 }
 
-function handleDictPair(node: Node, ctx: ExtractContext): void {
-  const key = node.childForFieldName('key');
-  const value = node.childForFieldName('value');
+function handleDictPair(node: NodeId, ctx: ExtractContext): void {
+  const t = ctx.tree;
+  const key = t.field(node, 'key');
+  const value = t.field(node, 'value');
   if (!key || !value) return;
-  const name = key.type === 'string' || key.type === 'concatenated_string' ? pyStringOf(key, ctx)?.value ?? ctx.slice(key) : compact(ctx.slice(key));
-  const path = ctx.path(node.startIndex);
+  const keyType = t.type(key);
+  const name = keyType === 'string' || keyType === 'concatenated_string' ? pyStringOf(key, ctx)?.value ?? ctx.slice(key) : compact(ctx.slice(key));
+  const path = ctx.path(t.start(node));
   const fact = ctx.addAssignment('key', key, value, node, { name, target: path.concat(name).join('.'), path });
   ctx.pushScope(name, fact.range[1]);
 }
 
-function handleCall(node: Node, ctx: ExtractContext): void {
-  const fn = node.childForFieldName('function');
+function handleCall(node: NodeId, ctx: ExtractContext): void {
+  const t = ctx.tree;
+  const fn = t.field(node, 'function');
   if (!fn) return;
-  const list = node.childForFieldName('arguments');
-  const args = [];
+  const list = t.field(node, 'arguments');
+  const args: ArgFact[] = [];
   if (list) {
-    for (let i = 0, n = list.namedChildCount; i < n; i++) {
-      const arg = list.namedChild(i)!;
-      if (arg.type === 'comment') continue;
-      if (arg.type === 'keyword_argument') {
-        const name = arg.childForFieldName('name');
-        const value = arg.childForFieldName('value');
+    for (const arg of t.namedChildren(list)) {
+      const type = t.type(arg);
+      if (type === 'comment') continue;
+      if (type === 'keyword_argument') {
+        const name = t.field(arg, 'name');
+        const value = t.field(arg, 'value');
         if (name && value) args.push({ name: ctx.slice(name), value: pyValue(value, ctx) });
       } else args.push({ value: pyValue(arg, ctx) });
     }
@@ -185,14 +196,15 @@ function handleCall(node: Node, ctx: ExtractContext): void {
   }
 }
 
-function handleImport(node: Node, ctx: ExtractContext): boolean {
-  if (node.type === 'import_from_statement') {
-    const module = node.childForFieldName('module_name');
+function handleImport(node: NodeId, ctx: ExtractContext): boolean {
+  const t = ctx.tree;
+  if (t.type(node) === 'import_from_statement') {
+    const module = t.field(node, 'module_name');
     if (module) ctx.facts.imports.push({ module: compact(ctx.slice(module)), range: ctx.range(module) });
     return true;
   }
-  for (const name of node.childrenForFieldName('name')) {
-    const dotted = name?.type === 'aliased_import' ? name.childForFieldName('name') : name;
+  for (const name of t.fieldAll(node, 'name')) {
+    const dotted = t.type(name) === 'aliased_import' ? t.field(name, 'name') : name;
     if (dotted) ctx.facts.imports.push({ module: compact(ctx.slice(dotted)), range: ctx.range(dotted) });
   }
   return true;

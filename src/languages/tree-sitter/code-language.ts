@@ -1,6 +1,6 @@
 /** Builds a `LanguageSupport` for a tree-sitter grammar plus a dialect of fact handlers. */
 import type { Parser, Tree } from 'web-tree-sitter';
-import { appendFacts, emptyFacts, shiftFacts } from '../../core/facts';
+import { appendFacts, emptyFacts } from '../../core/facts';
 import type { Range } from '../../core/facts';
 import type { CommentSyntax, ExtractOptions, ExtractResult, LanguageEnv, LanguageId, LanguageSupport, ParseError } from '../../core/language';
 import { ExtractContext } from './context';
@@ -80,9 +80,9 @@ export function createCodeLanguage(opts: CodeLanguageOptions): LanguageSupport {
   };
 }
 
-/** Walks `tree` (parsed from `text`) and returns the facts. */
-export function extractFromTree(tree: Tree, text: string, dialect: Dialect, deadline?: number): ExtractResult {
-  const ctx = new ExtractContext(text, dialect);
+/** Walks `tree` (parsed from `text`, or from the part of it that starts at `offset`) and returns the facts. */
+export function extractFromTree(tree: Tree, text: string, dialect: Dialect, deadline?: number, offset = 0): ExtractResult {
+  const ctx = new ExtractContext(text, dialect, offset);
   ctx.deadline = deadline;
   walkTree(tree, ctx);
   findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
@@ -99,15 +99,17 @@ function extractWindows(parsers: readonly Parser[], windows: readonly Range[], s
   const errors: ParseError[] = [];
   const errorRanges: Range[] = [];
   for (const [a, b] of windows) {
+    // Facts come out in whole-text offsets directly (the walk adds `a`): no copy to shift them.
+    const r = parseBest(parsers, 0, source.slice(a, b), deadline, (tree) => extractFromTree(tree, text, dialect, deadline, a));
+    appendFacts(facts, r.facts);
     const slice = text.slice(a, b);
-    const r = parseBest(parsers, 0, source.slice(a, b), deadline, (tree) => extractFromTree(tree, slice, dialect, deadline));
-    appendFacts(facts, shiftFacts(r.facts, a));
-    const headEnd = a > 0 ? slice.indexOf('\n') + 1 || slice.length : 0;
+    const headEnd = a + (a > 0 ? slice.indexOf('\n') + 1 || slice.length : 0);
     let tailStart = slice.length;
     if (b < text.length) for (let i = 0; i < 2 && tailStart > 0; i++) tailStart = slice.lastIndexOf('\n', tailStart - 2) + 1;
+    tailStart += a;
     const real = (range: Range): boolean => range[0] >= headEnd && range[1] <= tailStart;
-    for (const e of r.errors) if (real(e.range)) errors.push({ ...e, range: [e.range[0] + a, e.range[1] + a] });
-    for (const e of r.errorRanges ?? []) if (real(e)) errorRanges.push([e[0] + a, e[1] + a]);
+    for (const e of r.errors) if (real(e.range)) errors.push(e);
+    for (const e of r.errorRanges ?? []) if (real(e)) errorRanges.push(e);
   }
   return { facts, errors, errorRanges };
 }

@@ -2,12 +2,11 @@
  * Per-document extraction state: the facts being built, syntax-error bookkeeping and the
  * enclosing-name stack used for `path` of nested initializers / objects / dicts.
  */
-import type { Node } from 'web-tree-sitter';
 import { emptyFacts } from '../../core/facts';
-import type { AssignmentFact, Facts, Range, StringFact, ValueFact } from '../../core/facts';
+import type { ArgFact, AssignmentFact, Facts, Range, StringFact, ValueFact } from '../../core/facts';
 import type { ParseError } from '../../core/language';
+import type { NodeId, SyntaxTree } from './syntax-tree';
 import { compact, splitCallee } from './text';
-import type { ArgFact } from '../../core/facts';
 
 /** At most this many syntax errors are reported per document; the rest only widen nothing. */
 export const MAX_PARSE_ERRORS = 20;
@@ -15,11 +14,11 @@ export const MAX_PARSE_ERRORS = 20;
 /** Language-specific pieces the generic walker calls back into. */
 export interface Dialect {
   /** Handlers by node type; returning `true` skips the node's children. */
-  readonly handlers: Readonly<Record<string, (node: Node, ctx: ExtractContext) => boolean | void>>;
+  readonly handlers: Readonly<Record<string, (node: NodeId, ctx: ExtractContext) => boolean | void>>;
   /** Classifies an expression node into a value fact. */
-  value(node: Node, ctx: ExtractContext): ValueFact;
+  value(node: NodeId, ctx: ExtractContext): ValueFact;
   /** Builds the string fact for a string-literal node, or undefined if it is not one. */
-  stringOf(node: Node, ctx: ExtractContext): StringFact | undefined;
+  stringOf(node: NodeId, ctx: ExtractContext): StringFact | undefined;
 }
 
 /** Mutable state for one `extract` call. */
@@ -36,60 +35,75 @@ export class ExtractContext {
   /** `performance.now()` time after which the walk stops (the document is then a budget skip). */
   deadline: number | undefined;
 
-  constructor(readonly text: string, readonly dialect: Dialect) {}
+  /** The parse tree being walked (set by the walker). */
+  tree!: SyntaxTree;
 
-  /** Source text of `node`, sliced from the document (never from the wasm heap). */
-  slice(node: Node): string {
-    return this.text.slice(node.startIndex, node.endIndex);
+  /**
+   * @param text the whole document
+   * @param offset where in `text` the parsed text starts (a parse window); tree positions are
+   *   relative to it, facts are in `text` offsets
+   */
+  constructor(readonly text: string, readonly dialect: Dialect, readonly offset = 0) {}
+
+  /** Source text of `node`. */
+  slice(node: NodeId): string {
+    return this.text.slice(this.tree.start(node), this.tree.end(node));
   }
 
   /** Half-open range of `node`. */
-  range(node: Node): Range {
-    return [node.startIndex, node.endIndex];
+  range(node: NodeId): Range {
+    return [this.tree.start(node), this.tree.end(node)];
+  }
+
+  /** Type name of `node`. */
+  type(node: NodeId): string {
+    return this.tree.type(node);
   }
 
   /** Value fact for an expression node. */
-  value(node: Node): ValueFact {
+  value(node: NodeId): ValueFact {
     return this.dialect.value(node, this);
   }
 
   /** Memoized string fact: the same literal is built once for its assignment and its string fact. */
-  stringOf(node: Node): StringFact | undefined {
-    // `node.id` is a plain JS field; positions would each cost a wasm call.
-    const hit = this.stringMemo.get(node.id);
+  stringOf(node: NodeId): StringFact | undefined {
+    // Keyed by the node, not the handle: two lookups of one node give two handles.
+    const key = this.tree.key(node);
+    const hit = this.stringMemo.get(key);
     if (hit) return hit;
     const fact = this.dialect.stringOf(node, this);
-    if (fact) this.stringMemo.set(node.id, fact);
+    if (fact) this.stringMemo.set(key, fact);
     return fact;
   }
 
   /** Value fact for a string-literal node (kind 'string', or 'template' when it interpolates). */
-  stringValue(node: Node, interpolates = false): ValueFact {
+  stringValue(node: NodeId, interpolates = false): ValueFact {
     const s = this.stringOf(node);
     if (!s) return this.other(node);
     return { kind: interpolates ? 'template' : 'string', text: this.text.slice(s.range[0], s.range[1]), value: s.value, range: s.range, innerRange: s.innerRange };
   }
 
   /** Fallback value fact. */
-  other(node: Node, kind: ValueFact['kind'] = 'other'): ValueFact {
-    const start = node.startIndex;
-    const end = node.endIndex; // one wasm call; reuse it for text and range
+  other(node: NodeId, kind: ValueFact['kind'] = 'other'): ValueFact {
+    const start = this.tree.start(node);
+    const end = this.tree.end(node);
     return { kind, text: this.text.slice(start, end), range: [start, end] };
   }
 
   /** Records the string fact of `node` unless it belongs to an already recorded concatenation. */
-  addStringNode(node: Node): void {
-    if (node.startIndex >= this.suppressStart && node.startIndex < this.suppressEnd) return;
+  addStringNode(node: NodeId): void {
+    const start = this.tree.start(node);
+    if (start >= this.suppressStart && start < this.suppressEnd) return;
     const s = this.stringOf(node);
     if (s) this.facts.strings.push(s);
   }
 
   /** Records a concatenation as one string fact and suppresses the string parts inside it. */
-  addConcatenation(node: Node): void {
+  addConcatenation(node: NodeId): void {
     const s = this.stringOf(node);
     if (s) this.facts.strings.push(s);
-    this.suppressStart = node.startIndex;
-    this.suppressEnd = node.endIndex;
+    this.suppressStart = this.tree.start(node);
+    this.suppressEnd = this.tree.end(node);
   }
 
   /** Enclosing names for a nested entry starting at `start`, outermost first. */
@@ -110,7 +124,7 @@ export class ExtractContext {
 
   /** Records an assignment whose name node is `nameNode`. */
   addAssignment(
-    kind: AssignmentFact['kind'], nameNode: Node, valueNode: Node, rangeNode: Node,
+    kind: AssignmentFact['kind'], nameNode: NodeId, valueNode: NodeId, rangeNode: NodeId,
     opts: { name?: string; target?: string; path?: string[] } = {},
   ): AssignmentFact {
     const nameRange = this.range(nameNode);
@@ -129,26 +143,25 @@ export class ExtractContext {
   }
 
   /** Records a call; `args` are already classified. */
-  addCall(callNode: Node, calleeNode: Node, args: ArgFact[]): void {
+  addCall(callNode: NodeId, calleeNode: NodeId, args: ArgFact[]): void {
     const calleeRange = this.range(calleeNode);
     const callee = compact(this.text.slice(calleeRange[0], calleeRange[1]));
     const { name, receiver } = splitCallee(callee);
     this.facts.calls.push({ callee, name, receiver, args, calleeRange, range: this.range(callNode) });
   }
 
-  /** Positional arguments of an argument-list node, skipping comments. */
-  positionalArgs(list: Node | null): ArgFact[] {
+  /** Positional arguments of an argument-list node (0: none), skipping comments. */
+  positionalArgs(list: NodeId): ArgFact[] {
     const args: ArgFact[] = [];
     if (!list) return args;
-    for (let i = 0, n = list.namedChildCount; i < n; i++) {
-      const arg = list.namedChild(i);
-      if (arg && arg.type !== 'comment') args.push({ value: this.value(arg) });
+    for (const arg of this.tree.namedChildren(list)) {
+      if (this.tree.type(arg) !== 'comment') args.push({ value: this.value(arg) });
     }
     return args;
   }
 
   /** Records a comment node. */
-  addComment(node: Node): void {
+  addComment(node: NodeId): void {
     const range = this.range(node);
     this.facts.comments.push({ text: this.text.slice(range[0], range[1]), range });
   }

@@ -4,13 +4,15 @@
  * the edit did not touch are reused (shifted by the edit's length change) and only the touched
  * top-level nodes are walked again. The result equals a full extraction (tested by property).
  */
-import type { Node, Parser, Point, Tree } from 'web-tree-sitter';
+import type { Parser, Point, Tree } from 'web-tree-sitter';
 import type { Facts, Range } from '../../core/facts';
 import type { ExtractResult, LanguageId, RetainedParse } from '../../core/language';
 import { ExtractContext } from './context';
 import type { Dialect } from './context';
 import { findPemBlocks } from './pem';
 import type { CodeGrammar } from './runtime';
+import { openTree } from './syntax-tree';
+import type { NodeId, SyntaxTree } from './syntax-tree';
 import { collectErrors, walkTopLevel, walkTree, WalkTimeout } from './walk';
 
 /** A top-level node of the retained tree, as plain data (no wasm handle). */
@@ -68,9 +70,9 @@ export function parseOrTimeout(parser: Parser, source: string, oldTree: Tree | n
   return tree;
 }
 
-function topsOf(tree: Tree): { nodes: Node[]; tops: Top[] } {
-  const nodes = tree.rootNode.children.filter((n): n is Node => n !== null);
-  return { nodes, tops: nodes.map((n) => ({ start: n.startIndex, end: n.endIndex, typeId: n.typeId })) };
+function topsOf(t: SyntaxTree): { nodes: NodeId[]; tops: Top[] } {
+  const nodes = t.children(t.root()).filter((n) => n !== 0);
+  return { nodes, tops: nodes.map((n) => ({ start: t.start(n), end: t.end(n), typeId: t.typeId(n) })) };
 }
 
 /** Full extraction that also returns the retained parse (the tree is kept, not freed). */
@@ -84,7 +86,7 @@ export function extractRetained(language: LanguageId, grammar: CodeGrammar, tree
     throw err;
   }
   findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
-  const { tops } = topsOf(tree);
+  const { tops } = topsOf(ctx.tree);
   return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges, retained: new CodeParse(language, grammar, source, tree, ctx.facts, tops) };
 }
 
@@ -138,9 +140,9 @@ export function extractIncremental(previous: CodeParse, parser: Parser, source: 
     oldTree.delete();
   }
   try {
-    const result = reextract(previous, tree, edit, text, dialect, deadline);
+    const { result, tops } = reextract(previous, tree, edit, text, dialect, deadline);
     if (retain) {
-      result.retained = new CodeParse(previous.language, previous.grammar, source, tree, result.facts, topsOf(tree).tops);
+      result.retained = new CodeParse(previous.language, previous.grammar, source, tree, result.facts, tops);
       return result;
     }
     tree.delete();
@@ -151,9 +153,10 @@ export function extractIncremental(previous: CodeParse, parser: Parser, source: 
   }
 }
 
-function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, dialect: Dialect, deadline: number | undefined): ExtractResult {
+function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, dialect: Dialect, deadline: number | undefined): { result: ExtractResult; tops: Top[] } {
   const delta = edit.newEnd - edit.oldEnd;
-  const { nodes, tops } = topsOf(tree);
+  const t = openTree(tree);
+  const { nodes, tops } = topsOf(t);
   const old = previous.tops;
   const same = (n: Top, o: Top, shift: number): boolean => n.typeId === o.typeId && n.start === o.start + shift && n.end === o.end + shift;
   // Unchanged prefix: identical nodes strictly before the edit; one more is dropped because the
@@ -171,7 +174,7 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
 
   const ctx = new ExtractContext(text, dialect);
   ctx.deadline = deadline;
-  walkTopLevel(tree, nodes.slice(p, nodes.length - s), ctx);
+  walkTopLevel(t, nodes.slice(p, nodes.length - s), ctx);
   const fresh = ctx.facts;
   const prev = previous.facts;
   const merged = {} as Facts;
@@ -187,7 +190,7 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
   merged.pemBlocks = [];
   findPemBlocks(merged.strings, merged.pemBlocks);
   if (tree.rootNode.hasError) collectErrors(tree.rootNode, ctx);
-  return { facts: merged, errors: ctx.errors, errorRanges: ctx.errorRanges };
+  return { result: { facts: merged, errors: ctx.errors, errorRanges: ctx.errorRanges }, tops };
 }
 
 /**

@@ -5,11 +5,14 @@
 import { Language, Parser } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
 import type { GrammarName, LanguageEnv } from '../../core/language';
+import { wasmBindingOf } from './wasm-tree';
+import type { WasmBinding } from './wasm-tree';
 
 /** Grammar names for code languages (everything except the runtime itself). */
 export type CodeGrammar = Exclude<GrammarName, 'tree-sitter'>;
 
 let runtimeReady: Promise<void> | undefined;
+let binding: WasmBinding | undefined;
 const languages = new Map<CodeGrammar, Promise<Language>>();
 const parsers = new Map<CodeGrammar, Parser>();
 
@@ -22,12 +25,19 @@ export function initRuntime(env: LanguageEnv): Promise<void> {
     const wasmBinary = await env.loadGrammar('tree-sitter');
     runtimeStats.inits++;
     // Passing the bytes as `wasmBinary` keeps emscripten from resolving a path next to the bundle.
-    await Parser.init({ wasmBinary } as unknown as Parameters<typeof Parser.init>[0]);
+    const moduleObject = { wasmBinary };
+    await Parser.init(moduleObject as unknown as Parameters<typeof Parser.init>[0]);
+    binding = wasmBindingOf(moduleObject);
   })().catch((err: unknown) => {
     runtimeReady = undefined; // let a later call retry, e.g. after the env is fixed
     throw err;
   });
   return runtimeReady;
+}
+
+/** Direct access to the wasm exports for fast tree reads (see `wasm-tree.ts`), when available. */
+export function wasmBinding(): WasmBinding | undefined {
+  return binding;
 }
 
 /** Loads (once) the grammar `name`; concurrent first calls share one promise. */

@@ -13,7 +13,13 @@ const C_OCTAL = /^0[0-7]+$/;
 
 /** Removes all whitespace (callee and target texts are compared without it). */
 export function compact(text: string): string {
-  return text.replace(WHITESPACE, '');
+  // Most callees and targets have no whitespace at all: skip the regex unless some character could
+  // be whitespace (ASCII control/space, or anything non-ASCII, where Unicode spaces live).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return text.replace(WHITESPACE, '');
+  }
+  return text;
 }
 
 /**
@@ -77,6 +83,11 @@ function isDigit(code: number, radix: number): boolean {
 
 /** Parses C/Python/JS numeric literal text (`0x1F`, `1883U`, `8883UL`, `1_000`, `0o17`, `1e3f`). */
 export function parseNumber(text: string): number | undefined {
+  if (isPlainDecimal(text)) {
+    // The common case: no prefix, suffix, separator or octal zero.
+    const n = Number(text);
+    return Number.isFinite(n) ? n : undefined;
+  }
   let t = text.replace(DIGIT_SEPARATORS, '');
   if (HEX_PREFIX.test(t)) t = t.replace(HEX_SUFFIX, '');
   else if (!t.includes('e') && !t.includes('E')) t = t.replace(DEC_SUFFIX, '');
@@ -84,6 +95,16 @@ export function parseNumber(text: string): number | undefined {
   if (C_OCTAL.test(t)) return parseInt(t, 8);
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** Digits only, not starting with a 0 unless it is the only one (`07` is C octal). */
+function isPlainDecimal(text: string): boolean {
+  if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Splits a compact callee into receiver and last segment at the last `.`, `->`, `::` or `?.`. */

@@ -2,10 +2,14 @@
  * Fact collection over a tree. Stepping a TreeCursor through every node costs several wasm
  * round trips per node, so instead one `descendantsOfType` call lets the wasm side do the
  * traversal and hand back only the node types that have handlers, in document (pre-)order.
+ * Handlers read the tree through a `SyntaxTree` (nodes as numbers, no `Node` objects).
  */
 import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { Range } from '../../core/facts';
 import type { Dialect, ExtractContext } from './context';
 import { MAX_PARSE_ERRORS } from './context';
+import { openTree } from './syntax-tree';
+import type { NodeId, NodeRange, SyntaxTree } from './syntax-tree';
 
 type Handler = Dialect['handlers'][string];
 
@@ -41,34 +45,35 @@ function tableFor(dialect: Dialect, language: Language): Table {
 
 /** Runs the dialect's handlers on every matching node and records ERROR/MISSING regions. */
 export function walkTree(tree: Tree, ctx: ExtractContext): void {
+  const t = (ctx.tree = openTree(tree, ctx.offset));
   const table = tableFor(ctx.dialect, tree.language);
+  runHandlers(t.descendants(t.root(), table.types), table, ctx);
   const root = tree.rootNode;
-  runHandlers(root.descendantsOfType(table.types), table, ctx);
   if (root.hasError) collectErrors(root, ctx);
 }
 
 /**
- * Runs the handlers on the top-level nodes `tops` (and their descendants) only: incremental
+ * Runs the handlers on the top-level nodes `tops` of `t` (and their descendants) only: incremental
  * re-extraction of the declarations an edit touched. Errors are not collected here.
  */
-export function walkTopLevel(tree: Tree, tops: readonly Node[], ctx: ExtractContext): void {
-  const table = tableFor(ctx.dialect, tree.language);
-  for (const top of tops) runHandlers(top.descendantsOfType(table.types), table, ctx);
+export function walkTopLevel(t: SyntaxTree, tops: readonly NodeId[], ctx: ExtractContext): void {
+  ctx.tree = t;
+  const table = tableFor(ctx.dialect, t.grammar.language);
+  for (const top of tops) runHandlers(t.descendants(top, table.types), table, ctx);
 }
 
-function runHandlers(nodes: readonly (Node | null)[], table: Table, ctx: ExtractContext): void {
+function runHandlers(nodes: NodeRange, table: Table, ctx: ExtractContext): void {
+  const t = ctx.tree;
   let skipEnd = -1;
   const deadline = ctx.deadline;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (!node) continue;
+  for (let node = nodes.from, i = 0; node < nodes.to; node++, i++) {
     if (deadline !== undefined && (i & 1023) === 0 && performance.now() > deadline) throw new WalkTimeout();
-    const start = node.startIndex;
+    const start = t.start(node);
     if (start < skipEnd) continue; // inside a subtree a handler already consumed
-    const handler = table.byId[node.typeId];
+    const handler = table.byId[t.typeId(node)];
     if (!handler) continue;
     try {
-      if (handler(node, ctx) === true) skipEnd = node.endIndex;
+      if (handler(node, ctx) === true) skipEnd = t.end(node);
     } catch {
       // A handler surprised by an odd (error-recovered) subtree loses only that node's facts.
     }
@@ -80,11 +85,12 @@ export function collectErrors(root: Node, ctx: ExtractContext): void {
   const stack: Node[] = [root];
   while (stack.length > 0 && ctx.errors.length < MAX_PARSE_ERRORS) {
     const node = stack.pop()!;
+    const range: Range = [node.startIndex + ctx.offset, node.endIndex + ctx.offset];
     if (node.isMissing) {
-      ctx.addSyntaxError([node.startIndex, node.endIndex], `Missing '${node.type}'`);
+      ctx.addSyntaxError(range, `Missing '${node.type}'`);
       continue;
     }
-    if (node.isError) ctx.addSyntaxError([node.startIndex, node.endIndex], 'Syntax error');
+    if (node.isError) ctx.addSyntaxError(range, 'Syntax error');
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
