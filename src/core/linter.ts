@@ -129,7 +129,13 @@ export function createLinter(opts: LinterOptions): Linter {
   }
   // One combined keyword pass per language, built once (not per document).
   const prefilters = new Map<LanguageId, KeywordPrefilter<RuleDefinition>>();
-  for (const [l, list] of byLanguage) prefilters.set(l, new KeywordPrefilter(list.map((rule) => ({ rule, keywords: rule.keywords }))));
+  // Built on a language's first document (an automaton takes a few ms; an editor sees few languages).
+  const prefilterFor = (l: LanguageId): KeywordPrefilter<RuleDefinition> | undefined => {
+    let p = prefilters.get(l);
+    const list = byLanguage.get(l);
+    if (!p && list) prefilters.set(l, (p = new KeywordPrefilter(list.map((rule) => ({ rule, keywords: rule.keywords })))));
+    return p;
+  };
 
   function languageFor(filePath: string): LanguageSupport | undefined {
     return opts.languages.find((l) => l.matches(filePath));
@@ -148,7 +154,7 @@ export function createLinter(opts: LinterOptions): Linter {
     // A retained parse is only valid for the language it came from.
     if (state?.parse && state.language !== language?.id) releaseState(state);
     if (!language) return result;
-    const prefilter = prefilters.get(language.id);
+    const prefilter = prefilterFor(language.id);
     const candidates = prefilter?.candidates(text, (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings))) ?? [];
     if (!candidates.length) {
       if (state) releaseState(state);

@@ -352,15 +352,12 @@ function buildAutomaton(literals: readonly string[]): Automaton {
   const order: number[] = [0];
   for (let head = 0; head < order.length; head++) {
     const s = order[head];
-    for (let c = 1; c < width; c++) {
-      const t = children[s].get(c);
-      if (t === undefined) {
-        delta[s * width + c] = s === 0 ? 0 : delta[fail[s] * width + c];
-        continue;
-      }
-      delta[s * width + c] = t;
+    // A state moves like its failure state except along its own trie edges.
+    if (s !== 0) delta.copyWithin(s * width, fail[s] * width, fail[s] * width + width);
+    for (const [c, t] of children[s]) {
       fail[t] = s === 0 ? 0 : delta[fail[s] * width + c];
-      ends[t] = [...ends[t], ...ends[fail[t]]];
+      delta[s * width + c] = t;
+      if (ends[fail[t]].length) ends[t] = ends[t].concat(ends[fail[t]]);
       order.push(t);
     }
   }
