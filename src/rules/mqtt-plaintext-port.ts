@@ -40,12 +40,12 @@ export const mqttPlaintextPort = defineRule({
   },
   keywords: [
     // 1883 as a number of its own (any spelling is1883 accepts), not inside 188338 or 0x41883
-    /(?<![\w.])1_?883(?!\d)|(?<=(?<![\w.])0[xX]0*)75[bB](?![\da-fA-F])/,
+    /(?<![\w.])1_?883(?!\d)|(?<=(?<![\w.])0[xX]0{0,8})75[bB](?![\da-fA-F])/,
     'paho',
     /\bMQTTClient\s*\(/,
     // ESPHome `mqtt: broker:` and Mosquitto `listener <port>` lines
-    /(?<=(?:^|[\n{,])[ \t]*["']?)broker["']?[ \t]*:/,
-    /(?<=(?:^|\n)[ \t]*)listener[ \t=]+["']?\d/,
+    /(?<=(?:^|[\n{,])[ \t]{0,16}["']?)broker["']?[ \t]*:/,
+    /(?<=(?:^|\n)[ \t]{0,16})listener[ \t=]+["']?\d/,
   ],
   check(ctx) {
     const reported = new Set<number>();

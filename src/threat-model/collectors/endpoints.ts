@@ -29,7 +29,7 @@ export const endpointCollector: Collector = {
   keywords: [
     '://',
     // two or three plain arguments, one per line allowed (`client.connect(\n    HOST,\n    PORT,\n)`)
-    /\b(?:setServer|connect(?:_async)?)\s*\(\s*[^,()]{1,120},\s*[^,()]{1,80}(?:,\s*[^,()]{1,80})?,?\s*\)/,
+    /\b(?:setServer|connect(?:_async)?)\s*\([^,()]{1,120},[^,()]{1,80}(?:,[^,()]{0,80}){0,2}\)/,
     /\bMQTTClient\s*\(/,
     'broker',
     /mqtt_?(?:server|host)/i,

@@ -28,7 +28,7 @@ export const platformCollector: Collector = {
     /(?<=^|\n)esphome[ \t]*:/,
     ...KCONFIG_LINE_KEYWORDS,
     /"(?:optional)?[dD]ependencies"\s*:/,
-    /(?<=(?:^|\n)[ \t]*)compatible[ \t]*=/,
+    /(?<=(?:^|\n)[ \t]{0,16})compatible[ \t]*=/,
     MENDER_CONF_KEYWORD,
   ],
   collect(ctx) {
