@@ -75,11 +75,6 @@ ruleTester.run(telnetServer, {
       errors: [{ messageId: 'library', line: 2, data: { library: 'telnet' } }],
     },
     {
-      lang: 'cpp', name: 'AsyncServer created with new on a defined port', filePath: 'src/console.cpp',
-      code: '#include <AsyncTCP.h>\n#define CONSOLE_PORT 23\nAsyncServer *console = new AsyncServer(CONSOLE_PORT);\n',
-      errors: [{ messageId: 'port23', line: 3, data: { what: 'AsyncServer console' } }],
-    },
-    {
       lang: 'c', name: 'lwIP socket server on a defined port', filePath: 'main/console.c',
       code: '#define CONSOLE_PORT 23\nvoid console_task(void *arg) {\n    addr.sin_port = lwip_htons(CONSOLE_PORT);\n    lwip_listen(sock, 1);\n}\n',
       errors: [{ messageId: 'port23', line: 3, data: { what: 'A socket server (htons(23))' } }],
