@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
@@ -118,4 +118,30 @@ test('--output writes the file; .gitignore and default excludes are honoured', (
   assert.equal(r.code, 0, r.stderr);
   const json = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(json.summary.files, 1, 'only ok.py is considered');
+});
+
+test('worker threads (--jobs 2) report exactly what one thread reports, .env git facts included', () => {
+  const dir = tempDir();
+  try {
+    // Enough files for the worker pool (200+), a finding every 25th file, and a committed .env.
+    for (let i = 0; i < 260; i++) {
+      const body = i % 25 === 0 ? `const char* WIFI_PASSWORD = "Gr33n-${i}-h0use!x";\n` : `int sensor_${i}(void) { return ${i}; }\n`;
+      writeFileSync(join(dir, `file_${String(i).padStart(3, '0')}.c`), body);
+    }
+    writeFileSync(join(dir, '.env'), 'MQTT_PASSWORD=s3cr3t-Broker-Pw-77\n');
+    writeFileSync(join(dir, '.gitignore'), 'build/\n');
+    const scanWith = (jobs: string) => {
+      const r = runCli(['scan', dir, '--format', 'json', '--jobs', jobs, '--fail-on', 'none']);
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; filePath: string; start: { line: number }; fingerprint: string }>; summary: { files: number } };
+      return { files: report.summary.files, findings: report.findings.map((f) => `${f.ruleId} ${f.filePath}:${f.start.line} ${f.fingerprint}`) };
+    };
+    const one = scanWith('1');
+    const two = scanWith('2');
+    assert.ok(one.findings.filter((f) => f.startsWith('hardcoded-credential')).length >= 11, one.findings.join('\n'));
+    assert.ok(one.findings.some((f) => f.startsWith('env-file-committed')), one.findings.join('\n'));
+    assert.deepEqual(two, one);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
