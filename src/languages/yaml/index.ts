@@ -11,7 +11,7 @@
  * Plain `yes`/`no`/`on`/`off` are booleans (YAML 1.1, as PyYAML-based ESPHome and Home Assistant read them).
  */
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Node, ParsedNode, Scalar } from 'yaml';
+import type { CST, Node, ParsedNode, Scalar } from 'yaml';
 import { emptyFacts } from '../../core/facts';
 import type { Facts, Range, ValueFact } from '../../core/facts';
 import type { ExtractResult, LanguageSupport, ParseError } from '../../core/language';
@@ -65,30 +65,63 @@ export function extractYaml(text: string): ExtractResult {
   return { facts, errors, errorRanges: errors.map((e) => e.range) };
 }
 
-/** Finds comment tokens anywhere in the CST, iteratively (the CST can be as deep as the input). */
-function collectComments(tokens: readonly unknown[], facts: Facts): void {
-  const stack: unknown[] = [...tokens].reverse();
-  const found: { offset: number; source: string }[] = [];
+/**
+ * Finds comment tokens anywhere in the CST, iteratively (the CST can be as deep as the input).
+ * Each token type is opened by its own fields (`CST.Token` in the yaml package): reading a fixed
+ * list of field names off every token made each read a slow lookup across many token shapes.
+ */
+function collectComments(tokens: readonly CST.Token[], facts: Facts): void {
+  const found: CST.Token[] = [];
+  const stack: Array<CST.Token | null | undefined> = [...tokens].reverse();
+  const pushAll = (list: readonly CST.Token[] | undefined): void => {
+    if (list) for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]);
+  };
   while (stack.length) {
     const t = stack.pop();
-    if (Array.isArray(t)) {
-      for (let i = t.length - 1; i >= 0; i--) stack.push(t[i]);
-      continue;
+    if (!t) continue;
+    switch (t.type) {
+      case 'comment':
+        found.push(t);
+        break;
+      case 'document':
+        // Pushed in reverse: the stack pops them in document order.
+        pushAll(t.end);
+        stack.push(t.value);
+        pushAll(t.start);
+        break;
+      case 'doc-end':
+      case 'alias':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        pushAll(t.end);
+        break;
+      case 'block-scalar':
+        pushAll(t.props);
+        break;
+      case 'flow-collection':
+        pushAll(t.end);
+        pushItems(t.items);
+        stack.push(t.start);
+        break;
+      case 'block-map':
+      case 'block-seq':
+        pushItems(t.items);
+        break;
     }
-    if (typeof t !== 'object' || t === null) continue;
-    const tok = t as Record<string, unknown>;
-    if (tok.type === 'comment' && typeof tok.offset === 'number' && typeof tok.source === 'string') {
-      found.push({ offset: tok.offset, source: tok.source });
-      continue;
-    }
-    for (const field of ['end', 'value', 'sep', 'key', 'items', 'start', 'props']) {
-      const v = tok[field];
-      if (v !== undefined) stack.push(v);
+  }
+  function pushItems(items: readonly CST.CollectionItem[]): void {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
+      stack.push(item.value);
+      pushAll(item.sep);
+      stack.push(item.key);
+      pushAll(item.start);
     }
   }
   found.sort((a, b) => a.offset - b.offset);
   for (const c of found) {
-    const source = c.source.replace(/\r$/, '');
+    const source = (c as CST.SourceToken).source.replace(/\r$/, '');
     facts.comments.push({ text: source, range: [c.offset, c.offset + source.length] });
   }
 }
