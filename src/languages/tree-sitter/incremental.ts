@@ -216,31 +216,12 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
  * checks this against `shiftFacts`, which moves every `range`/`*Range` field at any depth.
  */
 export const SHIFT: { readonly [K in Exclude<keyof Facts, 'pemBlocks'>]: (fact: Facts[K][number], delta: number) => void } = {
-  strings: (f, d) => {
-    f.range = moved(f.range, d);
-    f.innerRange = moved(f.innerRange, d);
-  },
-  assignments: (f, d) => {
-    f.nameRange = moved(f.nameRange, d);
-    f.range = moved(f.range, d);
-    shiftValue(f.value, d);
-  },
-  calls: (f, d) => {
-    f.calleeRange = moved(f.calleeRange, d);
-    f.range = moved(f.range, d);
-    for (const arg of f.args) shiftValue(arg.value, d);
-  },
-  keyValues: (f, d) => {
-    f.keyRange = moved(f.keyRange, d);
-    f.range = moved(f.range, d);
-    shiftValue(f.value, d);
-  },
-  comments: (f, d) => {
-    f.range = moved(f.range, d);
-  },
-  imports: (f, d) => {
-    f.range = moved(f.range, d);
-  },
+  strings: (f, d) => { f.range = moved(f.range, d); f.innerRange = moved(f.innerRange, d); },
+  assignments: (f, d) => { f.nameRange = moved(f.nameRange, d); f.range = moved(f.range, d); shiftValue(f.value, d); },
+  calls: (f, d) => { f.calleeRange = moved(f.calleeRange, d); f.range = moved(f.range, d); for (const arg of f.args) shiftValue(arg.value, d); },
+  keyValues: (f, d) => { f.keyRange = moved(f.keyRange, d); f.range = moved(f.range, d); shiftValue(f.value, d); },
+  comments: (f, d) => { f.range = moved(f.range, d); },
+  imports: (f, d) => { f.range = moved(f.range, d); },
 };
 
 function shiftValue(v: ValueFact, d: number): void {
