@@ -23,8 +23,6 @@ export type Keyword = string | RegExp;
 const CONFIRM_BEFORE = 256;
 /** …and end this far after it. */
 const CONFIRM_AFTER = 512;
-/** Sticky tests per key and text before a start-anchored key switches to forward searches. */
-const STICKY_TRIES = 8;
 /** A failed confirmation covers this much text, so frequent literals do not rerun the RegExp per hit. */
 const CONFIRM_CHUNK = 4096;
 
@@ -33,11 +31,6 @@ interface Key {
   re?: RegExp;
   /** Set when every match starts with one of the key's literals: tried exactly where one occurs. */
   sticky?: RegExp;
-  /**
-   * Whether a forward search may replace sticky tests when they keep missing. Not for a pattern
-   * that begins with a lookbehind: a search would run the lookbehind at every position.
-   */
-  searchable?: boolean;
   /** Indices (into `rules`) of the rules that list this keyword. */
   rules: number[];
   /** Indices of the automaton literals that lead to this keyword. */
@@ -103,7 +96,7 @@ export class KeywordPrefilter<R> {
             const flags = k.flags.replace(/[gy]/g, '');
             const anchors = anchorsOf(k.source);
             const sticky = anchors?.atStart ? new RegExp(k.source, `${flags}y`) : undefined;
-            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, searchable: !k.source.startsWith('(?<'), rules: [], literals: [] });
+            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, rules: [], literals: [] });
             if (anchors) for (const a of anchors.literals) literal(a, id);
             else this.unanchored.push(id);
           }
@@ -203,10 +196,13 @@ export class KeywordPrefilter<R> {
 
   /** Whether key `key` matches given that one of its literals occurs at `start`. */
   private occursAt(key: number, start: number, confirmed: Confirmer): boolean {
-    const { re, sticky, searchable } = this.keys[key];
+    const { re, sticky } = this.keys[key];
     if (!re) return true;
     if (!sticky) return confirmed.near(key, re, start) !== undefined;
-    return confirmed.startsAt(key, sticky, searchable ? re : undefined, start);
+    // One sticky test per occurrence. (A forward search after a few misses was tried: on the bench
+    // workspace it was slower, since V8 cannot skip ahead on an alternation of many words.)
+    sticky.lastIndex = start;
+    return sticky.test(confirmed.text);
   }
 
   /** Calls `onHit(literal, startOffset)` for each literal occurrence until it returns false. */
@@ -230,33 +226,7 @@ export class KeywordPrefilter<R> {
 class Confirmer {
   private readonly checkedUntil = new Map<number, number>();
   private readonly reported = new Map<number, number>();
-  /** Per start-anchored key: sticky tests that failed, and the next match found by a forward search. */
-  private readonly misses = new Map<number, number>();
-  private readonly nextMatch = new Map<number, number>();
-  constructor(private readonly text: string) {}
-
-  /**
-   * Whether a match of a start-anchored key begins at `start` (where one of its literals occurs).
-   * A sticky test per occurrence while they are few; once a key has missed a few times in this
-   * text (a common literal such as `port` inside identifiers), one forward search finds its next
-   * match and every occurrence before it is answered by a comparison.
-   */
-  startsAt(key: number, sticky: RegExp, re: RegExp | undefined, start: number): boolean {
-    const known = this.nextMatch.get(key);
-    if (known !== undefined && start <= known) return start === known;
-    const misses = this.misses.get(key) ?? 0;
-    if (!re || (known === undefined && misses < STICKY_TRIES)) {
-      sticky.lastIndex = start;
-      if (sticky.test(this.text)) return true;
-      this.misses.set(key, misses + 1);
-      return false;
-    }
-    re.lastIndex = start;
-    const m = re.exec(this.text);
-    const at = m ? m.index : Infinity;
-    this.nextMatch.set(key, at);
-    return at === start;
-  }
+  constructor(readonly text: string) {}
 
   anywhere(re: RegExp): boolean {
     re.lastIndex = 0;
