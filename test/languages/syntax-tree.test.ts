@@ -25,7 +25,7 @@ function describeNode(t: SyntaxTree, n: NodeId): string {
   return [
     at(n), t.typeId(n), t.namedChildCount(n), t.namedChildren(n).map(at).join(), at(t.namedChild(n, 1)), at(t.lastNamedChild(n)),
     FIELDS.map((f) => `${f}=${at(t.field(n, f))}/${t.fieldAll(n, f).map(at).join()}`).join(),
-    Array.from({ length: to - from }, (_, i) => at(from + i)).join(), t.hasDescendant(n, 'interpolation'),
+    Array.from({ length: to - from }, (_, i) => at(from + i)).join(), t.hasDescendant(n, 'interpolation'), t.hasError(n), t.isMissing(n),
   ].join(' | ');
 }
 

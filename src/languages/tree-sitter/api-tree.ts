@@ -37,4 +37,7 @@ export class ApiTree implements SyntaxTree {
   hasDescendant(node: NodeId, type: string): boolean {
     return this.nodes[node].descendantsOfType(type).length > 0;
   }
+
+  hasError(node: NodeId): boolean { return this.nodes[node].hasError; }
+  isMissing(node: NodeId): boolean { return this.nodes[node].isMissing; }
 }

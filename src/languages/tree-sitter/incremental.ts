@@ -205,7 +205,7 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
     imports: splice(previous.facts.imports, ctx.facts.imports, SHIFT.imports),
   };
   findPemBlocks(merged.strings, merged.pemBlocks);
-  if (tree.rootNode.hasError) collectErrors(tree.rootNode, ctx);
+  collectErrors(t, ctx);
   return { result: { facts: merged, errors: ctx.errors, errorRanges: ctx.errorRanges }, tops };
 }
 

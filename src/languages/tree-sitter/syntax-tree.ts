@@ -42,7 +42,12 @@ export interface SyntaxTree {
   descendants(node: NodeId, types: readonly string[]): NodeRange;
   /** True if `descendantsOfType(type)` of `node` is not empty. */
   hasDescendant(node: NodeId, type: string): boolean;
+  hasError(node: NodeId): boolean;
+  isMissing(node: NodeId): boolean;
 }
+
+/** Type id of ERROR nodes (`ts_builtin_sym_error`): `Node.isError` is `typeId === ERROR_TYPE_ID`. */
+export const ERROR_TYPE_ID = 0xffff;
 
 /** Per-grammar lookup tables, built once. */
 export interface Grammar {

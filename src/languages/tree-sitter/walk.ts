@@ -4,11 +4,11 @@
  * traversal and hand back only the node types that have handlers, in document (pre-)order.
  * Handlers read the tree through a `SyntaxTree` (nodes as numbers, no `Node` objects).
  */
-import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { Language, Tree } from 'web-tree-sitter';
 import type { Range } from '../../core/facts';
 import type { Dialect, ExtractContext } from './context';
 import { MAX_PARSE_ERRORS } from './context';
-import { openTree } from './syntax-tree';
+import { ERROR_TYPE_ID, openTree } from './syntax-tree';
 import type { NodeId, NodeRange, SyntaxTree } from './syntax-tree';
 
 type Handler = Dialect['handlers'][string];
@@ -48,8 +48,7 @@ export function walkTree(tree: Tree, ctx: ExtractContext): void {
   const t = (ctx.tree = openTree(tree, ctx.offset));
   const table = tableFor(ctx.dialect, tree.language);
   runHandlers(t.descendants(t.root(), table.types), table, ctx);
-  const root = tree.rootNode;
-  if (root.hasError) collectErrors(root, ctx);
+  collectErrors(t, ctx);
 }
 
 /**
@@ -80,21 +79,23 @@ function runHandlers(nodes: NodeRange, table: Table, ctx: ExtractContext): void 
   }
 }
 
-/** Visits only subtrees that contain errors, so clean regions of a broken file cost nothing. */
-export function collectErrors(root: Node, ctx: ExtractContext): void {
-  const stack: Node[] = [root];
+/** Records ERROR/MISSING regions, visiting only subtrees that contain errors (clean regions of a broken file cost nothing). */
+export function collectErrors(t: SyntaxTree, ctx: ExtractContext): void {
+  const root = t.root();
+  if (!t.hasError(root)) return;
+  const stack: NodeId[] = [root];
   while (stack.length > 0 && ctx.errors.length < MAX_PARSE_ERRORS) {
     const node = stack.pop()!;
-    const range: Range = [node.startIndex + ctx.offset, node.endIndex + ctx.offset];
-    if (node.isMissing) {
-      ctx.addSyntaxError(range, `Missing '${node.type}'`);
+    const range: Range = [t.start(node), t.end(node)];
+    if (t.isMissing(node)) {
+      ctx.addSyntaxError(range, `Missing '${t.type(node)}'`);
       continue;
     }
-    if (node.isError) ctx.addSyntaxError(range, 'Syntax error');
-    const children = node.children;
+    if (t.typeId(node) === ERROR_TYPE_ID) ctx.addSyntaxError(range, 'Syntax error');
+    const children = t.children(node);
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
-      if (child && (child.hasError || child.isMissing)) stack.push(child);
+      if (t.hasError(child) || t.isMissing(child)) stack.push(child);
     }
   }
 }

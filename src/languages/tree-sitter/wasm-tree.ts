@@ -24,12 +24,15 @@ export interface WasmBinding {
   _ts_node_named_children_wasm(tree: number): void;
   _ts_node_children_wasm(tree: number): void;
   _ts_node_descendants_of_type_wasm(tree: number, symbols: number, count: number, startRow: number, startColumn: number, endRow: number, endColumn: number): void;
+  _ts_node_has_error_wasm(tree: number): number;
+  _ts_node_is_missing_wasm(tree: number): number;
 }
 
 const FUNCTIONS: ReadonlyArray<keyof WasmBinding> = [
   '_malloc', '_free', '_ts_init', '_ts_tree_root_node_wasm', '_ts_node_symbol_wasm', '_ts_node_end_index_wasm',
   '_ts_node_child_by_field_id_wasm', '_ts_node_children_by_field_id_wasm', '_ts_node_named_child_count_wasm',
   '_ts_node_named_child_wasm', '_ts_node_named_children_wasm', '_ts_node_children_wasm', '_ts_node_descendants_of_type_wasm',
+  '_ts_node_has_error_wasm', '_ts_node_is_missing_wasm',
 ];
 
 /**
@@ -161,6 +164,16 @@ export class WasmTree implements SyntaxTree {
   hasDescendant(node: NodeId, type: string): boolean {
     const { from, to } = this.descendants(node, [type]);
     return to > from;
+  }
+
+  hasError(node: NodeId): boolean {
+    this.write(node);
+    return this.m._ts_node_has_error_wasm(this.tree) === 1;
+  }
+
+  isMissing(node: NodeId): boolean {
+    this.write(node);
+    return this.m._ts_node_is_missing_wasm(this.tree) === 1;
   }
 
   /** Symbol ids whose name is in `types`, ascending, as `Node.descendantsOfType` builds them. */
