@@ -5,6 +5,7 @@
  * top-level nodes are walked again. The result equals a full extraction (tested by property).
  */
 import type { Parser, Point, Tree } from 'web-tree-sitter';
+import { emptyFacts } from '../../core/facts';
 import type { Facts, Range, ValueFact } from '../../core/facts';
 import type { ExtractResult, LanguageId, RetainedParse } from '../../core/language';
 import { ExtractContext } from './context';
@@ -22,6 +23,22 @@ interface Top {
   typeId: number;
 }
 
+/** The fact lists a re-extraction splices (PEM blocks are found again in the merged strings). */
+type Spliced = Exclude<keyof Facts, 'pemBlocks'>;
+const SPLICED: readonly Spliced[] = ['strings', 'assignments', 'calls', 'keyValues', 'comments', 'imports'];
+
+/**
+ * Start offset of every retained fact, list by list. The merge reads these instead of the facts:
+ * one loop over six fact shapes would make each `fact.range[0]` a slow polymorphic lookup.
+ */
+type Starts = Readonly<Record<Spliced, Int32Array>>;
+
+function startsOf(facts: Facts): Starts {
+  const starts = {} as Record<Spliced, Int32Array>;
+  for (const key of SPLICED) starts[key] = Int32Array.from(facts[key] as Array<{ range: Range }>, (f) => f.range[0]);
+  return starts;
+}
+
 /** The retained parse of one document: its tree (owned), source, facts and top-level layout. */
 export class CodeParse implements RetainedParse {
   constructor(
@@ -30,6 +47,7 @@ export class CodeParse implements RetainedParse {
     readonly source: string,
     private tree: Tree | undefined,
     readonly facts: Facts,
+    readonly starts: Starts,
     readonly tops: readonly Top[],
   ) {}
 
@@ -87,7 +105,8 @@ export function extractRetained(language: LanguageId, grammar: CodeGrammar, tree
   }
   findPemBlocks(ctx.facts.strings, ctx.facts.pemBlocks);
   const { tops } = topsOf(ctx.tree);
-  return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges, retained: new CodeParse(language, grammar, source, tree, ctx.facts, tops) };
+  const retained = new CodeParse(language, grammar, source, tree, ctx.facts, startsOf(ctx.facts), tops);
+  return { facts: ctx.facts, errors: ctx.errors, errorRanges: ctx.errorRanges, retained };
 }
 
 /** The single changed span between two texts. */
@@ -148,9 +167,9 @@ export function extractIncremental(previous: CodeParse, parser: Parser, source: 
     oldTree.delete();
   }
   try {
-    const { result, tops } = reextract(previous, tree, edit, text, dialect, deadline);
+    const { result, starts, tops } = reextract(previous, tree, edit, text, dialect, deadline);
     if (retain) {
-      result.retained = new CodeParse(previous.language, previous.grammar, source, tree, result.facts, tops);
+      result.retained = new CodeParse(previous.language, previous.grammar, source, tree, result.facts, starts, tops);
       return result;
     }
     tree.delete();
@@ -161,7 +180,7 @@ export function extractIncremental(previous: CodeParse, parser: Parser, source: 
   }
 }
 
-function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, dialect: Dialect, deadline: number | undefined): { result: ExtractResult; tops: Top[] } {
+function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, dialect: Dialect, deadline: number | undefined): { result: ExtractResult; starts: Starts; tops: Top[] } {
   const delta = edit.newEnd - edit.oldEnd;
   const t = openTree(tree);
   const { nodes, tops } = topsOf(t);
@@ -183,30 +202,41 @@ function reextract(previous: CodeParse, tree: Tree, edit: Edit, text: string, di
   const ctx = new ExtractContext(text, dialect);
   ctx.deadline = deadline;
   walkTopLevel(t, nodes.slice(p, nodes.length - s), ctx);
-  /** Retained facts before the re-walked span, the fresh ones inside it, the retained ones after it (moved by `delta`). */
-  const splice = <F extends { range: Range }>(prev: readonly F[], fresh: readonly F[], shift: (f: F, delta: number) => void): F[] => {
-    const out: F[] = [];
-    for (const f of prev) if (f.range[0] < newFrom) out.push(f);
-    for (const f of fresh) if (f.range[0] >= newFrom && f.range[0] < newTo) out.push(f);
-    for (const f of prev) {
-      if (f.range[0] < oldTo) continue;
-      if (delta) shift(f, delta);
-      out.push(f);
+  // Per list: retained facts before the re-walked span, the fresh ones inside it, the retained
+  // ones after it (moved by `delta`), with their start offsets for the next merge.
+  const merged = emptyFacts();
+  const starts = {} as Record<Spliced, Int32Array>;
+  for (const key of SPLICED) {
+    const prev = previous.facts[key] as unknown[];
+    const prevStarts = previous.starts[key];
+    const fresh = ctx.facts[key] as Array<{ range: Range }>;
+    const shift = SHIFT[key] as (fact: unknown, delta: number) => void;
+    const list: unknown[] = [];
+    const at = new Int32Array(prev.length + fresh.length);
+    let n = 0;
+    for (let i = 0; i < prev.length; i++) {
+      if (prevStarts[i] >= newFrom) continue;
+      list.push(prev[i]);
+      at[n++] = prevStarts[i];
     }
-    return out;
-  };
-  const merged: Facts = {
-    strings: splice(previous.facts.strings, ctx.facts.strings, SHIFT.strings),
-    assignments: splice(previous.facts.assignments, ctx.facts.assignments, SHIFT.assignments),
-    calls: splice(previous.facts.calls, ctx.facts.calls, SHIFT.calls),
-    keyValues: splice(previous.facts.keyValues, ctx.facts.keyValues, SHIFT.keyValues),
-    pemBlocks: [],
-    comments: splice(previous.facts.comments, ctx.facts.comments, SHIFT.comments),
-    imports: splice(previous.facts.imports, ctx.facts.imports, SHIFT.imports),
-  };
+    for (const f of fresh) {
+      const start = f.range[0];
+      if (start < newFrom || start >= newTo) continue;
+      list.push(f);
+      at[n++] = start;
+    }
+    for (let i = 0; i < prev.length; i++) {
+      if (prevStarts[i] < oldTo) continue;
+      if (delta) shift(prev[i], delta);
+      list.push(prev[i]);
+      at[n++] = prevStarts[i] + delta;
+    }
+    (merged as unknown as Record<Spliced, unknown[]>)[key] = list;
+    starts[key] = at.subarray(0, n);
+  }
   findPemBlocks(merged.strings, merged.pemBlocks);
   collectErrors(t, ctx);
-  return { result: { facts: merged, errors: ctx.errors, errorRanges: ctx.errorRanges }, tops };
+  return { result: { facts: merged, errors: ctx.errors, errorRanges: ctx.errorRanges }, starts, tops };
 }
 
 /**
