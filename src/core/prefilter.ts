@@ -297,46 +297,58 @@ function buildAutomaton(literals: readonly string[]): Automaton {
     if (upper.length === 1) classes[upper.charCodeAt(0)] = cls;
   }
   const width = symbols.size + 1;
-  // Trie.
-  const children: Array<Map<number, number>> = [new Map()];
-  const ends: Array<Array<[number, number]>> = [[]];
+  // Trie in a dense table (0 = no edge: the root is never a child), then failure links in
+  // breadth-first order that complete every row. Typed arrays, no Maps: this runs in every worker
+  // for every language, mostly before the JIT has warmed up.
+  let size = 1;
+  for (const lit of literals) size += lit.length;
+  const delta = new Int32Array(size * width);
+  const ends: Array<number[] | undefined> = [];
+  let count = 1;
   literals.forEach((lit, id) => {
     let s = 0;
     for (let i = 0; i < lit.length; i++) {
-      const c = classes[lit.charCodeAt(i)];
-      let t = children[s].get(c);
-      if (t === undefined) {
-        t = children.length;
-        children.push(new Map());
-        ends.push([]);
-        children[s].set(c, t);
-      }
-      s = t;
+      const at = s * width + classes[lit.charCodeAt(i)];
+      if (delta[at] === 0) delta[at] = count++;
+      s = delta[at];
     }
-    ends[s].push([id, lit.length]);
+    (ends[s] ??= []).push(id, lit.length);
   });
-  // Failure links in breadth-first order, folding outputs and completing transitions.
-  const count = children.length;
-  const delta = new Int32Array(count * width);
   const fail = new Int32Array(count);
-  const order: number[] = [0];
-  for (let head = 0; head < order.length; head++) {
+  const order = new Int32Array(count);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
     const s = order[head];
-    // A state moves like its failure state except along its own trie edges.
-    if (s !== 0) delta.copyWithin(s * width, fail[s] * width, fail[s] * width + width);
-    for (const [c, t] of children[s]) {
-      fail[t] = s === 0 ? 0 : delta[fail[s] * width + c];
-      delta[s * width + c] = t;
-      if (ends[fail[t]].length) ends[t] = ends[t].concat(ends[fail[t]]);
-      order.push(t);
+    const row = s * width;
+    const failRow = fail[s] * width;
+    for (let c = 1; c < width; c++) {
+      const t = delta[row + c];
+      if (t === 0) {
+        // No edge of its own (rows are completed only when popped, so every non-zero entry here is
+        // a trie edge): move as the failure state does; the root stays at the root.
+        if (s !== 0) delta[row + c] = delta[failRow + c];
+        continue;
+      }
+      fail[t] = s === 0 ? 0 : delta[failRow + c];
+      const inherited = ends[fail[t]];
+      if (inherited) ends[t] = [...(ends[t] ?? []), ...inherited];
+      order[tail++] = t;
     }
   }
   // Renumber so that accepting states come last: the scan loop tests one comparison per character.
   const rank = new Int32Array(count);
-  const accepting = order.filter((s) => ends[s].length > 0);
-  const plain = order.filter((s) => ends[s].length === 0);
-  [...plain, ...accepting].forEach((s, i) => (rank[s] = i));
+  const accepting: number[] = [];
+  let plain = 0;
+  for (let s = 0; s < count; s++) {
+    if (ends[s]) accepting.push(s);
+    else rank[s] = plain++;
+  }
+  accepting.forEach((s, i) => (rank[s] = plain + i));
   const next = new Int32Array(count * width);
-  for (let s = 0; s < count; s++) for (let c = 0; c < width; c++) next[rank[s] * width + c] = rank[delta[s * width + c]] * width;
-  return { classes, width, next, acceptFrom: plain.length * width, outputs: accepting.map((s) => Int32Array.from(ends[s].flat())) };
+  for (let s = 0; s < count; s++) {
+    const from = s * width;
+    const to = rank[s] * width;
+    for (let c = 0; c < width; c++) next[to + c] = rank[delta[from + c]] * width;
+  }
+  return { classes, width, next, acceptFrom: plain * width, outputs: accepting.map((s) => Int32Array.from(ends[s]!)) };
 }
