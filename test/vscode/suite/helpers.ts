@@ -73,8 +73,27 @@ export async function open(rel: string): Promise<vscode.TextDocument> {
 /** Opens a file and waits for a diagnostic with `code`. */
 export async function openWith(rel: string, code: string): Promise<{ doc: vscode.TextDocument; diag: vscode.Diagnostic }> {
   const doc = await open(rel);
-  const ds = await diagnosticsWhere(doc.uri, (x) => !!withCode(x, code), code);
-  return { doc, diag: withCode(ds, code)! };
+  await diagnosticsWhere(doc.uri, (x) => !!withCode(x, code), code);
+  // Diagnostics of the previous test's text (reverted since) can still be showing, and a re-lint
+  // replaces them moments later: take the diagnostic once the set has been stable for a while.
+  const ds = await settledDiagnostics(doc.uri);
+  const diag = withCode(ds, code) ?? withCode(await diagnosticsWhere(doc.uri, (x) => !!withCode(x, code), code), code)!;
+  return { doc, diag };
+}
+
+async function settledDiagnostics(uri: vscode.Uri, quietMs = 300, timeoutMs = 5_000): Promise<vscode.Diagnostic[]> {
+  const t0 = Date.now();
+  let last = JSON.stringify(vscode.languages.getDiagnostics(uri));
+  let since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() - t0 < timeoutMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = JSON.stringify(vscode.languages.getDiagnostics(uri));
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+  return vscode.languages.getDiagnostics(uri);
 }
 
 export async function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
@@ -105,9 +124,18 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
  * pristine fixture again (files created by fixes are deleted, edited files rewritten).
  */
 export async function resetWorkspace(): Promise<void> {
+  // A revert acts on the active editor; showing a document does not always make it active at once,
+  // and a document left dirty would hand its edited text to the next test (flaky .gitignore checks).
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    for (let attempt = 0; attempt < 10 && doc.isDirty; attempt++) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      if (vscode.window.activeTextEditor?.document !== doc) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.ok(!doc.isDirty, `${vscode.workspace.asRelativePath(doc.uri)} could not be reverted`);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   const src = process.env.IOTSEC_FIXTURE_SRC;
