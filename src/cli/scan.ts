@@ -26,6 +26,8 @@ export interface ScanResult extends Omit<ScanReport, 'configProblems'> {
 
 // Batches are small enough that two workers finish close together, large enough that messaging is noise.
 const BATCH = 32;
+// This thread's share is taken a few files at a time: it also has to answer the workers.
+const LOCAL_BATCH = 4;
 // Below this many candidate files, worker start-up (grammar loading per thread) costs more than it saves.
 const MIN_FILES_FOR_WORKERS = 200;
 
@@ -33,8 +35,9 @@ const MIN_FILES_FOR_WORKERS = 200;
 export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()): Promise<ScanResult> {
   const t0 = performance.now();
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
-  // Workers start before the walk: each thread loads the engine while this one reads the tree.
-  const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config) }, jobs) : undefined;
+  // This thread analyses too, beside jobs - 1 workers (one engine fewer to load). Workers start
+  // before the walk: each loads its engine while this thread reads the tree.
+  const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config) }, jobs - 1) : undefined;
   try {
     const walked = await walk(opts.root, { exclude: opts.config.exclude });
     const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/(?<!\/)\/+$/, '')) : undefined;
@@ -59,7 +62,7 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
       if (o.summary) summaries.push(o.summary);
     };
     if (pool && files.length >= MIN_FILES_FOR_WORKERS) {
-      await pool.run(files, knowsGit, take);
+      await pool.run(files, knowsGit, take, (f) => analyzeFile(linter, opts.root, f, opts.config, workspace));
       // Workers finish batches in any order: put the per-file lists in path order (stable: a file's own order is kept).
       const byPath = (a: { filePath: string }, b: { filePath: string }): number => a.filePath.localeCompare(b.filePath);
       summaries.sort(byPath);
@@ -121,17 +124,22 @@ class WorkerPool {
     }
   }
 
-  run(files: string[], hasGitignore: boolean, take: (o: FileOutcome) => void): Promise<void> {
+  /**
+   * Analyses `files` in the workers and, when `local` is given, on this thread too: it takes a few
+   * files at a time from the same queue and yields after each, so worker results keep flowing.
+   */
+  run(files: string[], hasGitignore: boolean, take: (o: FileOutcome) => void, local?: (file: string) => Promise<FileOutcome>): Promise<void> {
     let next = 0;
     let outstanding = 0;
+    let localDone = !local;
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.onError = reject;
+      const finish = (): void => {
+        if (next >= files.length && outstanding === 0 && localDone) resolve();
+      };
       const feed = (w: Worker): void => {
-        if (next >= files.length) {
-          if (outstanding === 0) resolve();
-          return;
-        }
+        if (next >= files.length) return finish();
         const batch: WorkerBatch = { files: files.slice(next, next + BATCH), hasGitignore };
         next += BATCH;
         outstanding++;
@@ -146,6 +154,20 @@ class WorkerPool {
         // Two batches in flight: a worker starts the next one while this thread folds in the last.
         feed(w);
         feed(w);
+      }
+      if (local) {
+        void (async () => {
+          while (next < files.length) {
+            const batch = files.slice(next, next + LOCAL_BATCH);
+            next += batch.length;
+            for (const f of batch) {
+              take(await local(f));
+              await new Promise((r) => setImmediate(r));
+            }
+          }
+          localDone = true;
+          finish();
+        })().catch(reject);
       }
     });
   }
