@@ -5,6 +5,7 @@ import { build, context } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWasmModules } from './build-wasm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -69,6 +70,8 @@ async function buildSchemaModule() {
 
 copyAssets();
 await buildSchemaModule();
+// The prefilter's WebAssembly scanner, from its .wat (a committed TypeScript module: the tests run the sources).
+await buildWasmModules();
 if (watch) {
   for (const e of entries) await (await context({ ...common, ...e })).watch();
   console.log('watching…');

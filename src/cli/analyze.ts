@@ -8,7 +8,7 @@ import { allLanguages } from '../languages/registry';
 import { allProjectRules, allRules } from '../rules/index';
 import { threatModelCollectors } from '../threat-model/collectors/index';
 import { loadGrammarFromDisk } from './grammars';
-import { readSourceFile } from './read-text';
+import { decodeUtf8, readSourceFile } from './read-text';
 
 /** What analysing one file produced (serialisable: crosses worker boundaries). */
 export interface FileOutcome {
@@ -46,7 +46,8 @@ export async function analyzeFile(
   const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
   if (!read.ok) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
   try {
-    const r = await linter.lintText({ text: read.text, filePath, workspace, budgetMs: budgetMs(read.bytes) }, config);
+    const common = { filePath, workspace, budgetMs: budgetMs(read.bytes) };
+    const r = read.utf8 ? await linter.lintBytes({ ...common, bytes: read.utf8, decode: decodeUtf8 }, config) : await linter.lintText({ ...common, text: read.text }, config);
     if (r.skipped) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: r.skipped } };
     return {
       filePath,

@@ -6,7 +6,7 @@ import { normalizeForFingerprint, stableHash } from './fingerprint';
 import type { GrammarName, LanguageId, LanguageSupport, ParseError, RetainedParse } from './language';
 import { LineIndex } from './line-index';
 import { isTestPath } from './paths';
-import { KeywordPrefilter } from './prefilter';
+import { KeywordPrefilter, type DecodeBytes, type PrefilterPlan } from './prefilter';
 import { redact, redactAll } from './redact';
 import type { Collector, FileSummary, ProjectRuleDefinition, Report, RuleContext, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
 import { findSuppressions, suppressionFor } from './suppressions';
@@ -54,6 +54,16 @@ export interface LintInput {
   budgetMs?: number;
 }
 
+/**
+ * A document read from disk as UTF-8 bytes (BOM removed): the keyword prefilter runs on the bytes,
+ * and the text is decoded only when some rule may fire on it.
+ */
+export interface LintBytesInput extends Omit<LintInput, 'text'> {
+  bytes: Uint8Array;
+  /** How to decode (default: TextDecoder); the caller may know a faster way for ASCII bytes. */
+  decode?: DecodeBytes;
+}
+
 export interface LinterOptions {
   rules: readonly RuleDefinition[];
   projectRules?: readonly ProjectRuleDefinition[];
@@ -83,6 +93,8 @@ export interface Linter {
   readonly languages: readonly LanguageSupport[];
   languageFor(filePath: string): LanguageSupport | undefined;
   lintText(input: LintInput, config?: ResolvedConfig): Promise<LintResult>;
+  /** `lintText` for UTF-8 bytes: files with nothing for any rule are never decoded. */
+  lintBytes(input: LintBytesInput, config?: ResolvedConfig): Promise<LintResult>;
   /** A session for one open document (incremental re-analysis); see DocumentSession. */
   openDocument(): DocumentSession;
   /** Runs project rules over the summaries of a whole scan. */
@@ -137,6 +149,20 @@ export function createLinter(opts: LinterOptions): Linter {
     return p;
   };
 
+  // What each configuration wants of each language's prefilter: worked out on its first document.
+  // (Keyed by identity: a configuration is never changed in place, a new one is made.)
+  const plans = new WeakMap<ResolvedConfig, Map<LanguageId, PrefilterPlan>>();
+  const planFor = (l: LanguageId, prefilter: KeywordPrefilter<RuleDefinition>, config: ResolvedConfig): PrefilterPlan => {
+    let byLanguage = plans.get(config);
+    if (!byLanguage) plans.set(config, (byLanguage = new Map()));
+    let plan = byLanguage.get(l);
+    if (!plan) {
+      plan = prefilter.plan((r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings)));
+      byLanguage.set(l, plan);
+    }
+    return plan;
+  };
+
   function languageFor(filePath: string): LanguageSupport | undefined {
     return opts.languages.find((l) => l.matches(filePath));
   }
@@ -145,18 +171,28 @@ export function createLinter(opts: LinterOptions): Linter {
     return lintWith(input, config);
   }
 
+  function lintBytes(input: LintBytesInput, config: ResolvedConfig = defaultConfig()): Promise<LintResult> {
+    return lintWith(input, config);
+  }
+
   /** Lints one document; `state` (a document session) carries the retained parse between calls. */
-  async function lintWith(input: LintInput, config: ResolvedConfig, state?: SessionState): Promise<LintResult> {
+  async function lintWith(input: LintInput | LintBytesInput, config: ResolvedConfig, state?: SessionState): Promise<LintResult> {
     const started = performance.now();
-    const { text, filePath } = input;
+    const { filePath } = input;
     const language = input.languageId ? opts.languages.find((l) => l.id === input.languageId) : languageFor(filePath);
     const result: LintResult = { filePath, languageId: language?.id, findings: [], parseErrors: [], ruleErrors: [], parsed: false };
     // A retained parse is only valid for the language it came from.
     if (state?.parse && state.language !== language?.id) releaseState(state);
     if (!language) return result;
     const prefilter = prefilterFor(language.id);
-    const candidates = prefilter?.candidates(text, (r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings))) ?? [];
-    if (!candidates.length) {
+    let text: string | undefined;
+    let candidates: RuleDefinition[] = [];
+    if (prefilter) {
+      const plan = planFor(language.id, prefilter, config);
+      if ('text' in input) candidates = prefilter.candidates((text = input.text), plan);
+      else ({ rules: candidates, text } = prefilter.candidatesInBytes(input.bytes, plan, input.decode));
+    }
+    if (!candidates.length || text === undefined) {
       if (state) releaseState(state);
       return result;
     }
@@ -281,6 +317,7 @@ export function createLinter(opts: LinterOptions): Linter {
     languages: opts.languages,
     languageFor,
     lintText,
+    lintBytes,
     openDocument,
     lintProject,
     dispose: () => opts.languages.forEach((l) => l.dispose?.()),

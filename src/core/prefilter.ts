@@ -1,15 +1,18 @@
 /**
  * The per-language keyword prefilter: which rules can fire on a document, decided in one pass over
- * its characters, before anything is parsed.
+ * its characters (or its UTF-8 bytes), before anything is parsed.
  *
  * Literal keywords, and the required literals of RegExp keywords (regex-anchors.ts), form one
- * case-insensitive Aho-Corasick automaton: a table lookup per character, however many keywords
- * there are. Where a literal occurs, a RegExp keyword is confirmed by one sticky test when every
- * match starts with one of its literals, else by running it on a window around the literal.
- * (A single alternation of every keyword, which this replaces, made V8 try each alternative at each
- * position: ~25 MB/s on C sources; the automaton alone runs at ~200 MB/s, ~110 MB/s with its
- * confirmations, on this machine.)
+ * case-insensitive Aho-Corasick automaton (keyword-automaton.ts): a table lookup per character,
+ * however many keywords there are. Where a literal occurs, a RegExp keyword is confirmed by one
+ * sticky test when every match starts with one of its literals, else by running it on a window
+ * around the literal; a case-sensitive RegExp first checks the literal's case, which needs no
+ * decoded text. (A single alternation of every keyword, which this replaces, made V8 try each
+ * alternative at each position: ~25 MB/s on C sources; the automaton runs at ~120 MB/s in
+ * JavaScript on text and at ~600 MB/s in WebAssembly on bytes, byte-automaton.ts.)
  */
+import { ByteAutomaton, HitList } from './byte-automaton';
+import { buildAutomaton, scanText, type Automaton } from './keyword-automaton';
 import { anchorsOf } from './regex-anchors';
 
 /**
@@ -20,6 +23,11 @@ import { anchorsOf } from './regex-anchors';
  * tried at every word). Otherwise it should contain a literal of three or more characters.
  */
 export type Keyword = string | RegExp;
+
+/** Decodes a document's UTF-8 bytes; `ascii`: every byte is below 0x80 (a Latin-1 copy will do). */
+export type DecodeBytes = (bytes: Uint8Array, ascii: boolean) => string;
+
+const decodeUtf8: DecodeBytes = (bytes) => new TextDecoder().decode(bytes);
 
 /** A confirmed match may start this far before the literal it was found from… */
 const CONFIRM_BEFORE = 256;
@@ -33,22 +41,49 @@ interface Key {
   re?: RegExp;
   /** Set when every match starts with one of the key's literals: tried exactly where one occurs. */
   sticky?: RegExp;
+  /** For a case-sensitive RegExp: the forms its literals take in the pattern (the automaton ignores case). */
+  cased?: Set<string>;
   /** Indices (into `rules`) of the rules that list this keyword. */
   rules: number[];
   /** Indices of the automaton literals that lead to this keyword. */
   literals: number[];
 }
 
-interface Automaton {
-  /** Character code → symbol class (0 = no keyword contains it). */
-  classes: Uint8Array;
-  width: number;
-  /** Transition table, indexed by state * width + class; values are premultiplied states. */
-  next: Int32Array;
-  /** States from this premultiplied value on are accepting. */
-  acceptFrom: number;
-  /** Per accepting state, in order from `acceptFrom`: flat (literal index, literal length) pairs. */
-  outputs: Int32Array[];
+/**
+ * What to try where a literal occurs: one key, or several sticky keys of the same rules and flags
+ * joined into one RegExp (a common word such as `pin` anchors several patterns of one rule: one
+ * test instead of one per pattern).
+ */
+interface Probe {
+  /** The key whose liveness and rules stand for the probe (all its keys have the same rules). */
+  key: number;
+  /** The joined sticky RegExp, when the probe stands for more than one key. */
+  joined?: RegExp;
+}
+
+/** What a configuration wants of one prefilter (see `KeywordPrefilter.plan`); read-only once made. */
+export interface PrefilterPlan {
+  /** Per rule: wanted. */
+  want: Uint8Array;
+  keyLive: Uint8Array;
+  literalLive: Int32Array;
+  /** Per accepting state of the automaton: whether one of its literals is live. */
+  acceptLive: Uint8Array;
+  /** Wanted rules that have keywords. */
+  pending: number;
+}
+
+/** Rules to look for: a predicate, or a plan made from one. */
+export type Wanted<R> = ((rule: R) => boolean) | PrefilterPlan;
+
+/** One document's search state. */
+interface Search {
+  plan: PrefilterPlan;
+  hit: Uint8Array;
+  keyLive: Uint8Array;
+  literalLive: Int32Array;
+  /** Wanted rules with keywords not yet hit. */
+  pending: number;
 }
 
 /** Prefilter for one language's rules (built once per linter, reused for every document). */
@@ -61,9 +96,14 @@ export class KeywordPrefilter<R> {
   private readonly ruleKeys: number[][] = [];
   /** For each literal of the automaton, the keys it serves. */
   private readonly literalKeys: number[][] = [];
+  /** For each literal, what `candidates` tries where it occurs. */
+  private readonly probes: Probe[][];
   /** RegExp keys without a usable literal: run over the whole text. */
   private readonly unanchored: number[] = [];
   private readonly automaton: Automaton;
+  /** The automaton over bytes (made on first use); null when it cannot be (non-ASCII literals, no WebAssembly). */
+  private bytes: ByteAutomaton | null | undefined;
+  private readonly hits = new HitList();
 
   constructor(rules: ReadonlyArray<{ rule: R; keywords?: readonly Keyword[] }>) {
     const keyIds = new Map<string, number>();
@@ -98,7 +138,7 @@ export class KeywordPrefilter<R> {
             const flags = k.flags.replace(/[gy]/g, '');
             const anchors = anchorsOf(k.source);
             const sticky = anchors?.atStart ? new RegExp(k.source, `${flags}y`) : undefined;
-            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, rules: [], literals: [] });
+            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, cased: anchors && !k.ignoreCase ? casedForms(k.source, anchors.literals) : undefined, rules: [], literals: [] });
             if (anchors) for (const a of anchors.literals) literal(a, id);
             else this.unanchored.push(id);
           }
@@ -107,13 +147,47 @@ export class KeywordPrefilter<R> {
         if (!this.ruleKeys[index].includes(id)) this.ruleKeys[index].push(id);
       }
     }
-    this.automaton = buildAutomaton([...literalIds.keys()]);
+    const literals = [...literalIds.keys()];
+    this.automaton = buildAutomaton(literals);
+    this.probes = literals.map((lit, id) => this.probesFor(lit, this.literalKeys[id]));
   }
 
-  /** Rules (in registration order) whose keywords occur in `text`, among those `wanted` allows. */
-  candidates(text: string, wanted: (rule: R) => boolean): R[] {
+  /** Joins the sticky keys of `keys` that share rules, flags and the case check for `literal`. */
+  private probesFor(literal: string, keys: readonly number[]): Probe[] {
+    const groups = new Map<string, number[]>();
+    const probes: Probe[] = [];
+    for (const key of keys) {
+      const { re, sticky, cased, rules } = this.keys[key];
+      if (!re || !sticky) {
+        probes.push({ key });
+        continue;
+      }
+      const forms = cased ? [...cased].filter((f) => f.toLowerCase() === literal).sort() : [];
+      const id = `${[...rules].sort().join(',')}/${sticky.flags}/${forms.join(',')}`;
+      const group = groups.get(id);
+      if (group) group.push(key);
+      else groups.set(id, [key]);
+    }
+    for (const group of groups.values()) {
+      const flags = this.keys[group[0]].sticky!.flags;
+      let joined: RegExp | undefined;
+      try {
+        if (group.length > 1) joined = new RegExp(group.map((k) => `(?:${this.keys[k].re!.source})`).join('|'), flags);
+      } catch {
+        // e.g. the same group name in two patterns: try them one by one
+      }
+      if (joined) probes.push({ key: group[0], joined });
+      else for (const key of group) probes.push({ key });
+    }
+    return probes;
+  }
+
+  /**
+   * What `wanted` selects, worked out for keys and literals once: documents linted under the same
+   * configuration share it (made per document, this was a tenth of a workspace scan's prefilter time).
+   */
+  plan(wanted: (rule: R) => boolean): PrefilterPlan {
     const want = new Uint8Array(this.rules.length);
-    const hit = new Uint8Array(this.rules.length);
     let pending = 0;
     this.rules.forEach((r, i) => {
       if (!wanted(r.rule)) return;
@@ -129,34 +203,101 @@ export class KeywordPrefilter<R> {
       keyLive[id] = 1;
       for (const lit of k.literals) literalLive[lit]++;
     });
-    const settle = (key: number): void => {
-      for (const r of this.keys[key].rules) {
-        if (!want[r] || hit[r]) continue;
-        hit[r] = 1;
-        pending--;
-        for (const k of this.ruleKeys[r]) {
-          if (!keyLive[k] || this.keys[k].rules.some((o) => want[o] && !hit[o])) continue;
-          keyLive[k] = 0;
-          for (const lit of this.keys[k].literals) literalLive[lit]--;
-        }
+    const acceptLive = new Uint8Array(this.automaton.outputs.length);
+    this.automaton.outputs.forEach((out, k) => {
+      for (let j = 0; j < out.length && !acceptLive[k]; j += 2) acceptLive[k] = literalLive[out[j]] > 0 ? 1 : 0;
+    });
+    return { want, keyLive, literalLive, acceptLive, pending };
+  }
+
+  /** Rules (in registration order) whose keywords occur in `text`, among those `wanted` allows. */
+  candidates(text: string, wanted: Wanted<R>): R[] {
+    const search = this.begin(wanted);
+    const confirmer = new Confirmer(text);
+    if (search.pending > 0) scanText(this.automaton, text, (literal, start) => this.onHit(search, literal, start, confirmer));
+    return this.finish(search, confirmer);
+  }
+
+  /**
+   * `candidates` for a document given as UTF-8 bytes (no BOM): the literal scan runs on the bytes,
+   * and the text is decoded only when a RegExp keyword must be confirmed or some rule is found
+   * (`text` is set whenever `rules` is not empty).
+   */
+  candidatesInBytes(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes = decodeUtf8): { rules: R[]; text?: string } {
+    if (this.bytes === undefined) this.bytes = ByteAutomaton.from(this.automaton) ?? null;
+    if (!this.bytes) {
+      const text = decode(bytes, false);
+      return { rules: this.candidates(text, wanted), text };
+    }
+    const search = this.begin(wanted);
+    let ascii = bytes.length === 0;
+    let text: string | undefined;
+    const decoded = (): string => (text ??= decode(bytes, ascii));
+    const hits = this.hits;
+    hits.length = 0;
+    if (search.pending > 0) {
+      const scanned = this.bytes.scan(bytes, search.plan.acceptLive, hits);
+      ascii = scanned.ascii;
+      // Hit offsets are UTF-16 offsets if the bytes are valid UTF-8; else the text scan decides.
+      if (!ascii && hits.length && (decoded().length !== scanned.units || decoded().includes('\uFFFD'))) {
+        return { rules: this.candidates(decoded(), search.plan), text };
       }
-    };
-    const confirmed = new Confirmer(text);
-    if (pending) {
-      this.scan(text, (literal, start) => {
-        if (literalLive[literal] === 0) return true;
-        for (const key of this.literalKeys[literal]) {
-          if (!keyLive[key]) continue;
-          if (this.occursAt(key, start, confirmed)) settle(key);
-        }
-        return pending > 0;
-      });
     }
-    // Keys without a literal run over the whole text, and only for rules nothing else settled.
+    // ASCII bytes are the text: read directly until a RegExp keyword needs the decoded text.
+    const confirmer = new Confirmer(decoded, ascii ? bytes : undefined);
+    const { outputs } = this.automaton;
+    const data = hits.data;
+    scan: for (let i = 0; i < hits.length; i += 2) {
+      const end = data[i];
+      const out = outputs[data[i + 1]];
+      for (let k = 0; k < out.length; k += 2) if (!this.onHit(search, out[k], end - out[k + 1], confirmer)) break scan;
+    }
+    const rules = this.finish(search, confirmer);
+    return { rules, text: rules.length ? decoded() : text };
+  }
+
+  /** One document's bookkeeping, starting from the plan. */
+  private begin(wanted: Wanted<R>): Search {
+    const plan = typeof wanted === 'function' ? this.plan(wanted) : wanted;
+    return { plan, hit: new Uint8Array(this.rules.length), keyLive: plan.keyLive.slice(), literalLive: plan.literalLive.slice(), pending: plan.pending };
+  }
+
+  /** Marks the rules of a matched key as hit; keys and literals no other pending rule needs die. */
+  private settle(search: Search, key: number): void {
+    const { plan, hit, keyLive, literalLive } = search;
+    for (const r of this.keys[key].rules) {
+      if (!plan.want[r] || hit[r]) continue;
+      hit[r] = 1;
+      search.pending--;
+      for (const k of this.ruleKeys[r]) {
+        if (!keyLive[k] || this.keys[k].rules.some((o) => plan.want[o] && !hit[o])) continue;
+        keyLive[k] = 0;
+        for (const lit of this.keys[k].literals) literalLive[lit]--;
+      }
+    }
+  }
+
+  /** Handles a literal occurrence; false once every wanted rule is hit. */
+  private onHit(search: Search, literal: number, start: number, confirmer: Confirmer): boolean {
+    if (search.literalLive[literal] === 0) return true;
+    const probes = this.probes[literal];
+    for (let i = 0; i < probes.length; i++) {
+      const { key, joined } = probes[i];
+      if (!search.keyLive[key]) continue;
+      if (joined ? this.casedAt(key, literal, start, confirmer) && stickyTest(joined, start, confirmer.text) : this.occursAt(key, literal, start, confirmer)) {
+        this.settle(search, key);
+      }
+    }
+    return search.pending > 0;
+  }
+
+  /** Runs the keys without a literal (over the whole text, only for rules nothing else settled), then lists the hit rules. */
+  private finish(search: Search, confirmer: Confirmer): R[] {
     for (const key of this.unanchored) {
-      if (pending && keyLive[key] && confirmed.anywhere(this.keys[key].re!)) settle(key);
+      if (search.pending > 0 && search.keyLive[key] && confirmer.anywhere(this.keys[key].re!)) this.settle(search, key);
     }
-    return this.rules.filter((r, i) => want[i] && (r.keyed ? hit[i] === 1 : true)).map((r) => r.rule);
+    const { want } = search.plan;
+    return this.rules.filter((r, i) => want[i] && (r.keyed ? search.hit[i] === 1 : true)).map((r) => r.rule);
   }
 
   /**
@@ -180,13 +321,13 @@ export class KeywordPrefilter<R> {
     }
     let overflow = out.size > limit;
     if (!overflow) {
-      this.scan(text, (literal, start) => {
+      scanText(this.automaton, text, (literal, start) => {
         for (const key of this.literalKeys[literal]) {
           if (!wantedKeys[key]) continue;
           const { re, sticky } = this.keys[key];
           if (!re || sticky) {
-            if (this.occursAt(key, start, confirmed)) out.add(start);
-          } else for (const at of confirmed.matchesNear(key, re, start)) out.add(at);
+            if (this.occursAt(key, literal, start, confirmed)) out.add(start);
+          } else if (this.casedAt(key, literal, start, confirmed)) for (const at of confirmed.matchesNear(key, re, start)) out.add(at);
         }
         overflow = out.size > limit;
         return !overflow;
@@ -196,39 +337,82 @@ export class KeywordPrefilter<R> {
     return [...out].sort((a, b) => a - b);
   }
 
-  /** Whether key `key` matches given that one of its literals occurs at `start`. */
-  private occursAt(key: number, start: number, confirmed: Confirmer): boolean {
+  /** Whether key `key` matches given that its literal `literal` occurs at `start`. */
+  private occursAt(key: number, literal: number, start: number, confirmed: Confirmer): boolean {
     const { re, sticky } = this.keys[key];
     if (!re) return true;
+    if (!this.casedAt(key, literal, start, confirmed)) return false;
     if (!sticky) return confirmed.near(key, re, start) !== undefined;
     // One sticky test per occurrence. (A forward search after a few misses was tried: on the bench
     // workspace it was slower, since V8 cannot skip ahead on an alternation of many words.)
-    sticky.lastIndex = start;
-    return sticky.test(confirmed.text);
+    return stickyTest(sticky, start, confirmed.text);
   }
 
-  /** Calls `onHit(literal, startOffset)` for each literal occurrence until it returns false. */
-  private scan(text: string, onHit: (literal: number, start: number) => boolean): void {
-    const { classes, width, next, acceptFrom, outputs } = this.automaton;
-    let state = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      state = next[state + classes[text.charCodeAt(i)]];
-      if (state < acceptFrom) continue;
-      // `| 0` keeps the index a small integer (a double index takes V8's slow element path).
-      const out = outputs[((state - acceptFrom) / width) | 0];
-      for (let k = 0; k < out.length; k += 2) if (!onHit(out[k], i - out[k + 1] + 1)) return;
-    }
+  /**
+   * False when a case-sensitive key's literal occurs here in another case (e.g. `port` for `PORT`):
+   * then no match of the key contains this occurrence. Reads only the literal's own characters.
+   */
+  private casedAt(key: number, literal: number, start: number, confirmed: Confirmer): boolean {
+    const cased = this.keys[key].cased;
+    return !cased || cased.has(confirmed.slice(start, start + this.literalLength(literal)));
   }
+
+  private literalLength(literal: number): number {
+    return (this.literalLengths ??= this.computeLiteralLengths())[literal];
+  }
+
+  private literalLengths: Int32Array | undefined;
+
+  private computeLiteralLengths(): Int32Array {
+    const lengths = new Int32Array(this.literalKeys.length);
+    for (const out of this.automaton.outputs) for (let k = 0; k < out.length; k += 2) lengths[out[k]] = out[k + 1];
+    return lengths;
+  }
+}
+
+function stickyTest(sticky: RegExp, at: number, text: string): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
+}
+
+/**
+ * The case-sensitive forms of a pattern's literals, when its case-preserving analysis yields the same
+ * literals as the folded one (else undefined: no case check, never a wrong rejection).
+ */
+function casedForms(source: string, folded: readonly string[]): Set<string> | undefined {
+  const cased = anchorsOf(source, false)?.literals;
+  if (!cased) return undefined;
+  const lowered = new Set(cased.map((l) => l.toLowerCase()));
+  return lowered.size === folded.length && folded.every((l) => lowered.has(l)) ? new Set(cased) : undefined;
 }
 
 /**
  * Runs RegExp keywords on windows of one text, remembering how far each key has been checked
- * without a match so that frequent literals do not rerun it.
+ * without a match so that frequent literals do not rerun it. The text may be decoded on first use
+ * (from ASCII bytes, which answer `slice` until then).
  */
 class Confirmer {
   private readonly checkedUntil = new Map<number, number>();
   private readonly reported = new Map<number, number>();
-  constructor(readonly text: string) {}
+  private decoded: string | undefined;
+
+  /** `bytes`: the text's ASCII bytes, read by `slice` while the text is not decoded. */
+  constructor(
+    private readonly source: string | (() => string),
+    private readonly bytes?: Uint8Array,
+  ) {
+    if (typeof source === 'string') this.decoded = source;
+  }
+
+  get text(): string {
+    return (this.decoded ??= (this.source as () => string)());
+  }
+
+  /** Characters [from, to), read from the ASCII bytes while the text is not decoded. */
+  slice(from: number, to: number): string {
+    if (this.decoded !== undefined || !this.bytes) return this.text.slice(from, to);
+    return String.fromCharCode(...this.bytes.subarray(from, to));
+  }
 
   anywhere(re: RegExp): boolean {
     re.lastIndex = 0;
@@ -253,12 +437,13 @@ class Confirmer {
   /** Offsets of the matches of `re` in a window around `start` not reported before. */
   matchesNear(key: number, re: RegExp, start: number): number[] {
     if (start < (this.checkedUntil.get(key) ?? -1)) return [];
+    const text = this.text;
     // Windows start and end on line boundaries where one is near, so that `^`, `$`, `\b` and
     // lookarounds at a window's edge see what they would see in the whole text.
-    const from = lineStartNear(this.text, Math.max(0, start - CONFIRM_BEFORE));
-    const to = lineEndNear(this.text, Math.min(this.text.length, start + CONFIRM_CHUNK + CONFIRM_AFTER));
+    const from = lineStartNear(text, Math.max(0, start - CONFIRM_BEFORE));
+    const to = lineEndNear(text, Math.min(text.length, start + CONFIRM_CHUNK + CONFIRM_AFTER));
     // A window, not the rest of the text: a failing search must not scan to the end for every hit.
-    const window = this.text.slice(from, to);
+    const window = text.slice(from, to);
     const out: number[] = [];
     const after = this.reported.get(key) ?? -1;
     re.lastIndex = 0;
@@ -268,7 +453,7 @@ class Confirmer {
     }
     if (out.length) this.reported.set(key, out[out.length - 1]);
     // Literal occurrences before this point have had their whole match range inside the window.
-    this.checkedUntil.set(key, to === this.text.length ? to : to - CONFIRM_AFTER);
+    this.checkedUntil.set(key, to === text.length ? to : to - CONFIRM_AFTER);
     return out;
   }
 }
@@ -285,72 +470,4 @@ function lineStartNear(text: string, at: number): number {
 function lineEndNear(text: string, at: number): number {
   for (let i = at; i < text.length && i - at <= SNAP; i++) if (text.charCodeAt(i) === 10) return i + 1;
   return text.length - at <= SNAP ? text.length : at;
-}
-
-/** A dense Aho-Corasick DFA over lower-cased literals, matched case-insensitively (ASCII and BMP). */
-function buildAutomaton(literals: readonly string[]): Automaton {
-  const symbols = new Map<number, number>();
-  for (const lit of literals) for (let i = 0; i < lit.length; i++) if (!symbols.has(lit.charCodeAt(i))) symbols.set(lit.charCodeAt(i), symbols.size + 1);
-  if (symbols.size > 254) throw new Error('prefilter: too many distinct keyword characters');
-  const classes = new Uint8Array(65536);
-  for (const [code, cls] of symbols) {
-    classes[code] = cls;
-    const upper = String.fromCharCode(code).toUpperCase();
-    if (upper.length === 1) classes[upper.charCodeAt(0)] = cls;
-  }
-  const width = symbols.size + 1;
-  // Trie in a dense table (0 = no edge: the root is never a child), then failure links in
-  // breadth-first order that complete every row. Typed arrays, no Maps: this runs in every worker
-  // for every language, mostly before the JIT has warmed up.
-  let size = 1;
-  for (const lit of literals) size += lit.length;
-  const delta = new Int32Array(size * width);
-  const ends: Array<number[] | undefined> = [];
-  let count = 1;
-  literals.forEach((lit, id) => {
-    let s = 0;
-    for (let i = 0; i < lit.length; i++) {
-      const at = s * width + classes[lit.charCodeAt(i)];
-      if (delta[at] === 0) delta[at] = count++;
-      s = delta[at];
-    }
-    (ends[s] ??= []).push(id, lit.length);
-  });
-  const fail = new Int32Array(count);
-  const order = new Int32Array(count);
-  let tail = 1;
-  for (let head = 0; head < tail; head++) {
-    const s = order[head];
-    const row = s * width;
-    const failRow = fail[s] * width;
-    for (let c = 1; c < width; c++) {
-      const t = delta[row + c];
-      if (t === 0) {
-        // No edge of its own (rows are completed only when popped, so every non-zero entry here is
-        // a trie edge): move as the failure state does; the root stays at the root.
-        if (s !== 0) delta[row + c] = delta[failRow + c];
-        continue;
-      }
-      fail[t] = s === 0 ? 0 : delta[failRow + c];
-      const inherited = ends[fail[t]];
-      if (inherited) ends[t] = [...(ends[t] ?? []), ...inherited];
-      order[tail++] = t;
-    }
-  }
-  // Renumber so that accepting states come last: the scan loop tests one comparison per character.
-  const rank = new Int32Array(count);
-  const accepting: number[] = [];
-  let plain = 0;
-  for (let s = 0; s < count; s++) {
-    if (ends[s]) accepting.push(s);
-    else rank[s] = plain++;
-  }
-  accepting.forEach((s, i) => (rank[s] = plain + i));
-  const next = new Int32Array(count * width);
-  for (let s = 0; s < count; s++) {
-    const from = s * width;
-    const to = rank[s] * width;
-    for (let c = 0; c < width; c++) next[to + c] = rank[delta[from + c]] * width;
-  }
-  return { classes, width, next, acceptFrom: plain * width, outputs: accepting.map((s) => Int32Array.from(ends[s]!)) };
 }

@@ -1,6 +1,7 @@
 /**
  * Required literals of a regular expression: a set of strings one of which occurs in every match
- * (lower-cased, for a case-insensitive literal scan). The prefilter looks for these with one
+ * (lower-cased for the prefilter's case-insensitive literal scan; in the pattern's own case on
+ * request, to check a hit of a case-sensitive pattern before running it). The prefilter looks for these with one
  * multi-literal automaton and runs the real RegExp only near where one occurs, instead of running
  * one big alternation at every position of every file.
  *
@@ -37,8 +38,8 @@ class Unsupported extends Error {}
  * The best required-literal set of `source` (lower-cased), or undefined when none of at least
  * `minLength` characters can be derived.
  */
-export function requiredLiterals(source: string, minLength = 2): string[] | undefined {
-  const info = analyse(source);
+export function requiredLiterals(source: string, minLength = 2, foldCase = true): string[] | undefined {
+  const info = analyse(source, foldCase);
   const best = info && better(info.required, info.exact);
   return best && score(best) >= minLength ? minimal(best) : undefined;
 }
@@ -48,18 +49,18 @@ export function requiredLiterals(source: string, minLength = 2): string[] | unde
  * three characters (confirmed by a sticky test where the literal occurs, cheap even for common
  * words), else the required literals (confirmed on a window around them), else undefined.
  */
-export function anchorsOf(source: string): Anchors | undefined {
-  const info = analyse(source);
+export function anchorsOf(source: string, foldCase = true): Anchors | undefined {
+  const info = analyse(source, foldCase);
   if (!info) return undefined;
   const prefix = info.exact ?? info.prefix;
   if (prefix?.length && Math.min(...prefix.map((s) => s.length)) >= 3) return { literals: prefix, atStart: true };
-  const literals = requiredLiterals(source);
+  const literals = requiredLiterals(source, 2, foldCase);
   return literals ? { literals, atStart: false } : undefined;
 }
 
-function analyse(source: string): Info | undefined {
+function analyse(source: string, foldCase: boolean): Info | undefined {
   try {
-    const p = new PatternParser(source);
+    const p = new PatternParser(source, foldCase);
     const info = p.parseAlternation();
     if (p.pos !== source.length) throw new Unsupported('trailing input');
     return info;
@@ -88,7 +89,7 @@ const COMMON_IN_CODE = new Set(['define', 'include', 'config', 'return', 'const'
 /** Quality of a required set: its shortest member's length (0 when it contains ''; 1 with a common word). */
 function score(set: readonly string[] | undefined): number {
   if (!set?.length) return 0;
-  if (set.some((s) => COMMON_IN_CODE.has(s.trim()))) return Math.min(1, ...set.map((s) => s.length));
+  if (set.some((s) => COMMON_IN_CODE.has(s.trim().toLowerCase()))) return Math.min(1, ...set.map((s) => s.length));
   return Math.min(...set.map((s) => s.length));
 }
 
@@ -113,7 +114,15 @@ const UNKNOWN: Info = {};
 
 class PatternParser {
   pos = 0;
-  constructor(private readonly src: string) {}
+  /** `foldCase`: lower-case every literal (for the case-insensitive automaton); else keep the pattern's case. */
+  constructor(
+    private readonly src: string,
+    private readonly foldCase: boolean,
+  ) {}
+
+  private fold(c: string): string {
+    return this.foldCase ? c.toLowerCase() : c;
+  }
 
   parseAlternation(): Info {
     const branches = [this.parseSequence()];
@@ -228,7 +237,7 @@ class PatternParser {
       case '?':
         throw new Unsupported('nothing to repeat');
       default:
-        return { exact: [c.toLowerCase()], required: [c.toLowerCase()] };
+        return { exact: [this.fold(c)], required: [this.fold(c)] };
     }
   }
 
@@ -291,7 +300,7 @@ class PatternParser {
     if (this.src[this.pos] !== ']') throw new Unsupported('unclosed class');
     this.pos++;
     if (negated || open) return UNKNOWN;
-    const folded = [...new Set([...chars].map((x) => x.toLowerCase()))];
+    const folded = [...new Set([...chars].map((x) => this.fold(x)))];
     return folded.length <= MAX_CLASS ? { exact: folded } : UNKNOWN;
   }
 
@@ -301,7 +310,7 @@ class PatternParser {
     if (e === 'b' || e === 'B') return EMPTY;
     if ('dDwWsS'.includes(e)) return UNKNOWN;
     if (/[1-9k]/.test(e)) throw new Unsupported('backreference');
-    const ch = this.escapedChar(e).toLowerCase();
+    const ch = this.fold(this.escapedChar(e));
     return { exact: [ch], required: [ch] };
   }
 

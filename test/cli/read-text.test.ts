@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { readSourceFile } from '../../src/cli/read-text';
+import { readSourceFile, textOf } from '../../src/cli/read-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'iotsec-read-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,11 +14,12 @@ const file = (name: string, content: string | Buffer): string => {
   return join(dir, name);
 };
 
-const cases: Array<{ name: string; path: () => string; max?: number; expected: Partial<ReturnType<typeof readSourceFile>> }> = [
-  { name: 'plain UTF-8', path: () => file('a.c', 'int x; // é'), expected: { ok: true, text: 'int x; // é' } },
-  { name: 'UTF-8 BOM dropped', path: () => file('b.py', Buffer.from([0xef, 0xbb, 0xbf, 0x78])), expected: { ok: true, text: 'x' } },
-  { name: 'UTF-16LE', path: () => file('c.js', Buffer.from([0xff, 0xfe, 0x61, 0x00])), expected: { ok: true, text: 'a', note: 'UTF-16LE' } },
-  { name: 'invalid UTF-8 replaced', path: () => file('d.c', Buffer.from([0x61, 0xc3, 0x28])), expected: { ok: true, note: 'invalid UTF-8 replaced' } },
+const cases: Array<{ name: string; path: () => string; max?: number; expected: Record<string, unknown> }> = [
+  { name: 'plain UTF-8', path: () => file('a.c', 'int x; // é'), expected: { ok: true, decoded: 'int x; // é', text: undefined } },
+  { name: 'UTF-8 BOM dropped', path: () => file('b.py', Buffer.from([0xef, 0xbb, 0xbf, 0x78])), expected: { ok: true, decoded: 'x', note: 'UTF-8 BOM' } },
+  { name: 'UTF-16LE', path: () => file('c.js', Buffer.from([0xff, 0xfe, 0x61, 0x00])), expected: { ok: true, text: 'a', decoded: 'a', note: 'UTF-16LE' } },
+  { name: 'UTF-16BE', path: () => file('c2.js', Buffer.from([0xfe, 0xff, 0x00, 0x61])), expected: { ok: true, text: 'a', decoded: 'a', note: 'UTF-16BE' } },
+  { name: 'invalid UTF-8 replaced', path: () => file('d.c', Buffer.from([0x61, 0xc3, 0x28])), expected: { ok: true, decoded: 'a\uFFFD(' } },
   { name: 'binary', path: () => file('e.c', Buffer.from([0x7f, 0x45, 0x00, 0x01])), expected: { ok: false, reason: 'binary' } },
   { name: 'too large', path: () => file('f.c', 'x'.repeat(3000)), max: 2048, expected: { ok: false, reason: 'too large (3 KB > 2 KB)', bytes: 3000 } },
   { name: 'missing', path: () => join(dir, 'gone.c'), expected: { ok: false, reason: 'unreadable (ENOENT)' } },
@@ -28,7 +29,8 @@ const cases: Array<{ name: string; path: () => string; max?: number; expected: P
 for (const c of cases) {
   test(`readSourceFile: ${c.name}`, () => {
     const got = readSourceFile(c.path(), c.max ?? 1 << 20);
-    for (const [k, v] of Object.entries(c.expected)) assert.deepEqual((got as Record<string, unknown>)[k], v, k);
+    const seen: Record<string, unknown> = { ...got, decoded: got.ok ? textOf(got) : undefined };
+    for (const [k, v] of Object.entries(c.expected)) assert.deepEqual(seen[k], v, k);
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * The keyword prefilter must select exactly the rules a naive check selects (each literal by
  * case-insensitive `includes`, each RegExp run over the whole text): the automaton, the required
- * literals and the confirmation windows are an optimisation, never a change of answer.
+ * literals, the confirmation windows, the byte scan and the joined probes are an optimisation,
+ * never a change of answer.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -32,9 +33,18 @@ const gates: Gate[] = [
   { id: 'never', keywords: [] },
 ];
 
+/** Candidates from the text and from its UTF-8 bytes, which must agree. */
+function candidateIds<R extends { id: string }>(pf: KeywordPrefilter<R>, text: string, wanted: (r: R) => boolean = () => true): string[] {
+  const fromText = pf.candidates(text, wanted).map((g) => g.id);
+  const fromBytes = pf.candidatesInBytes(Buffer.from(text), wanted);
+  assert.deepEqual(fromBytes.rules.map((g) => g.id), fromText, `bytes vs text for ${JSON.stringify(text.slice(0, 80))}`);
+  if (fromText.length) assert.equal(fromBytes.text, text);
+  return fromText;
+}
+
 test('candidates follow each keyword kind (literal, /i, case-sensitive, line-anchored, lookaround)', () => {
   const pf = new KeywordPrefilter(gates.map((g) => ({ rule: g, keywords: g.keywords })));
-  const ids = (text: string) => pf.candidates(text, () => true).map((g) => g.id);
+  const ids = (text: string) => candidateIds(pf, text);
   assert.deepEqual(ids('int x = 1;'), ['always']);
   assert.deepEqual(ids('// TELNET is off'), ['literal', 'always']);
   assert.deepEqual(ids('WiFiServer telnetd(23);'), ['literal', 'regex-i', 'always']);
@@ -62,10 +72,65 @@ test('the rule registry: candidates equal the naive check on random mixes of key
   fc.assert(
     fc.property(text, fc.boolean(), (t, upper) => {
       const input = upper ? t.toUpperCase() : t;
-      assert.deepEqual(pf.candidates(input, () => true).map((g) => g.id), naive(registry, input));
+      assert.deepEqual(candidateIds(pf, input), naive(registry, input));
     }),
     { numRuns: 4000, seed: 11 },
   );
+});
+
+test('the rule registry on raw bytes (multi-byte characters, invalid UTF-8): the same rules as on the decoded text', () => {
+  const registry: Gate[] = allRules.map((r) => ({ id: r.meta.id, keywords: r.keywords }));
+  const pf = new KeywordPrefilter(registry.map((g) => ({ rule: g, keywords: g.keywords })));
+  const words = ['password = "hunter22"', 'mqtt://broker:1883', 'PORT = "8080"', 'pin', 'é', '—', '😀', 'WIFI_PASSWORD', 'ssl_verify', 'telnet', '\n'];
+  const chunk = fc.oneof(fc.constantFrom(...words).map((w) => Buffer.from(w)), fc.uint8Array({ maxLength: 4 }).map((b) => Buffer.from(b)));
+  fc.assert(
+    fc.property(fc.array(chunk, { maxLength: 25 }), (chunks) => {
+      const bytes = Buffer.concat(chunks);
+      const text = new TextDecoder().decode(bytes);
+      const got = pf.candidatesInBytes(bytes, () => true);
+      assert.deepEqual(got.rules.map((g) => g.id), pf.candidates(text, () => true).map((g) => g.id));
+      if (got.rules.length) assert.equal(got.text, text);
+    }),
+    { numRuns: 2000, seed: 5 },
+  );
+});
+
+test('bytes are decoded only when a RegExp keyword needs the text or a rule is found', () => {
+  const pf = new KeywordPrefilter([
+    { rule: 'literal', keywords: ['telnet'] },
+    { rule: 'regex', keywords: [/PORT\s*=\s*23\b/] },
+  ]);
+  let decodes = 0;
+  const run = (text: string) => {
+    decodes = 0;
+    const r = pf.candidatesInBytes(Buffer.from(text), () => true, (b, ascii) => {
+      decodes++;
+      return ascii ? Buffer.from(b).toString('latin1') : new TextDecoder().decode(b);
+    });
+    return { rules: r.rules, decodes };
+  };
+  assert.deepEqual(run('int main(void) { return 0; }'), { rules: [], decodes: 0 }, 'no literal: no decoding');
+  assert.deepEqual(run('int port = 80; // port'), { rules: [], decodes: 0 }, 'a case-sensitive key is checked on the bytes first');
+  assert.deepEqual(run('#define PORT 80'), { rules: [], decodes: 1 }, 'the RegExp runs on the decoded text');
+  assert.deepEqual(run('telnet'), { rules: ['literal'], decodes: 1 }, 'a found rule gets the text');
+  assert.deepEqual(run('PORT = 23 — telnet'), { rules: ['literal', 'regex'], decodes: 1 });
+});
+
+test('sticky keys of one rule sharing a literal are tried as one RegExp, with the same answers', () => {
+  const pinRule = { id: 'pin', keywords: [/pin\s*=\s*"\d{4}"/i, /(?<=\bble_)pin[ \t]*\(\s*\d{4}\s*\)/i, /pin_code\s*:\s*\d+/i] };
+  const otherRule = { id: 'other', keywords: [/pin\s*:\s*"\d{4}"/i, 'zigbee'] };
+  const pf = new KeywordPrefilter([pinRule, otherRule].map((g) => ({ rule: g, keywords: g.keywords })));
+  const probes = (pf as unknown as { probes: Array<Array<{ joined?: RegExp }>> }).probes;
+  assert.equal(probes.flat().filter((p) => p.joined).length, 1, 'the two `pin` keys of rule "pin" are joined, not the other rule\'s');
+  for (const [text, expected] of [
+    ['pin = "1234"', ['pin']],
+    ['ble_pin(1234)', ['pin']],
+    ['pin_code: 42', ['pin']],
+    ['pin: "1234"', ['other']],
+    ['gpio_pin(13); PIN_CODE = x; pin = 12', []],
+  ] as const) {
+    assert.deepEqual(candidateIds(pf, text), expected, text);
+  }
 });
 
 test('hitOffsets lists each literal and confirmed RegExp match, and gives up past the limit', () => {

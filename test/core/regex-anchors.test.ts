@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { requiredLiterals } from '../../src/core/regex-anchors';
+import { anchorsOf, requiredLiterals } from '../../src/core/regex-anchors';
 
 const cases: Array<{ source: string; expected: string[] | undefined }> = [
   { source: 'telnet', expected: ['telnet'] },
@@ -64,5 +64,31 @@ test('every match of a pattern contains one of its required literals', () => {
       }
     }),
     { numRuns: 3000, seed: 7 },
+  );
+});
+
+test('case-preserving anchors keep the pattern\'s own case (for the case check of case-sensitive keywords)', () => {
+  const cases: Array<[string, string[] | undefined]> = [
+    ['(?<=\\b[A-Z_]{0,9})(?:HOST|PORT)[A-Z_]*=', ['HOST', 'PORT']],
+    ['CONFIG_(?:FOO|Bar)=y', ['CONFIG_FOO=y', 'CONFIG_Bar=y']],
+    ['[pP]ass', ['pass', 'Pass']],
+    ['\\w+', undefined],
+  ];
+  for (const [source, literals] of cases) {
+    assert.deepEqual(anchorsOf(source, false)?.literals, literals, source);
+    assert.deepEqual(anchorsOf(source)?.literals, literals && [...new Set(literals.map((l) => l.toLowerCase()))], `${source} folded`);
+  }
+});
+
+test('every match of a case-sensitive pattern starts with one of its case-preserved prefix literals', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('Ab', 'AB', 'ab', 'x', '(?:Q|qq)', '[cC]', '\\d'), { minLength: 1, maxLength: 5 }), fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', 'q', 'Q', 'c', 'C', 'x', '1'), maxLength: 30 }), (parts, text) => {
+      const source = parts.join('');
+      const anchors = anchorsOf(source, false);
+      if (!anchors?.atStart) return;
+      const re = new RegExp(source, 'g');
+      for (let m = re.exec(text); m; m = re.exec(text)) assert.ok(anchors.literals.some((l) => m![0].startsWith(l)), `/${source}/ matched ${m[0]} without a prefix of ${JSON.stringify(anchors.literals)}`);
+    }),
+    { numRuns: 2000, seed: 3 },
   );
 });
