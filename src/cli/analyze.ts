@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/finding';
 import type { FileParseError, SkippedFile } from '../core/formatters/scan-report';
-import { createLinter, errorMessage, type Linter, type RuleError } from '../core/linter';
+import { createLinter, errorMessage, type Linter, type LintResult, type Prefiltered, type RuleError } from '../core/linter';
 import type { FileSummary, WorkspaceFacts } from '../core/rule';
 import { allLanguages } from '../languages/registry';
 import { allProjectRules, allRules } from '../rules/index';
@@ -36,6 +36,45 @@ export function cliBudgetMs(bytes: number): number {
   return 2_000 + Math.ceil(bytes / 2 ** 20) * 1_000;
 }
 
+/**
+ * A file after the keyword pass only (a scan's worker threads run it): `content` is set when some
+ * rule may fire, for `finishFile` to parse and check on the scan's main thread.
+ */
+export interface PrefilterOutcome {
+  filePath: string;
+  bytes: number;
+  skipped?: SkippedFile;
+  content?: { utf8: Uint8Array; prefiltered: Prefiltered } | { text: string };
+}
+
+/** Reads one file and runs the keyword pass; never throws. */
+export function prefilterFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig): PrefilterOutcome {
+  const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
+  if (!read.ok) return { filePath, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
+  // Text that is not UTF-8 (UTF-16 with a BOM) is rare: the main thread runs the whole pipeline on it.
+  if (!read.utf8) return { filePath, bytes: read.bytes, content: { text: read.text } };
+  try {
+    const prefiltered = linter.prefilter({ bytes: read.utf8, filePath, decode: decodeUtf8 }, config);
+    // A copy with its own buffer: a small read shares Node's buffer pool, which must not be transferred.
+    return { filePath, bytes: read.bytes, content: prefiltered.ruleIds.length ? { utf8: new Uint8Array(read.utf8), prefiltered } : undefined };
+  } catch (err) {
+    return { filePath, bytes: read.bytes, skipped: { filePath, reason: `analysis failed: ${errorMessage(err)}` } };
+  }
+}
+
+/** Finishes a file the keyword pass selected (parse and rules); never throws. */
+export async function finishFile(
+  linter: Linter, outcome: PrefilterOutcome, config: ResolvedConfig, workspace: WorkspaceFacts,
+  budgetMs: (bytes: number) => number | undefined = cliBudgetMs,
+): Promise<FileOutcome> {
+  const { filePath, bytes, content } = outcome;
+  const empty: FileOutcome = { filePath, bytes, parsed: false, findings: [], parseErrors: [], ruleErrors: [] };
+  if (outcome.skipped) return { ...empty, skipped: outcome.skipped };
+  if (!content) return empty;
+  const common = { filePath, workspace, budgetMs: budgetMs(bytes) };
+  return lintOutcome(empty, () => ('text' in content ? linter.lintText({ ...common, text: content.text }, config) : linter.lintBytes({ ...common, bytes: content.utf8, decode: decodeUtf8, prefiltered: content.prefiltered }, config)));
+}
+
 /** Reads and lints one workspace-relative file; never throws. `budgetMs`: per-file time budget (undefined: none). */
 export async function analyzeFile(
   linter: Linter, root: string, filePath: string, config: ResolvedConfig, workspace: WorkspaceFacts,
@@ -45,13 +84,20 @@ export async function analyzeFile(
   if (!linter.languageFor(filePath)) return empty;
   const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
   if (!read.ok) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
+  const common = { filePath, workspace, budgetMs: budgetMs(read.bytes) };
+  return lintOutcome({ ...empty, bytes: read.bytes }, () =>
+    read.utf8 ? linter.lintBytes({ ...common, bytes: read.utf8, decode: decodeUtf8 }, config) : linter.lintText({ ...common, text: read.text }, config),
+  );
+}
+
+async function lintOutcome(empty: FileOutcome, lint: () => Promise<LintResult>): Promise<FileOutcome> {
+  const { filePath } = empty;
   try {
-    const common = { filePath, workspace, budgetMs: budgetMs(read.bytes) };
-    const r = read.utf8 ? await linter.lintBytes({ ...common, bytes: read.utf8, decode: decodeUtf8 }, config) : await linter.lintText({ ...common, text: read.text }, config);
-    if (r.skipped) return { ...empty, bytes: read.bytes, skipped: { filePath, reason: r.skipped } };
+    const r = await lint();
+    if (r.skipped) return { ...empty, skipped: { filePath, reason: r.skipped } };
     return {
       filePath,
-      bytes: read.bytes,
+      bytes: empty.bytes,
       parsed: r.parsed,
       findings: r.findings,
       parseErrors: r.parseErrors.map((e) => ({ ...e, filePath })),
@@ -60,6 +106,6 @@ export async function analyzeFile(
     };
   } catch (err) {
     // A language front end must not throw; if one does, the file is skipped and reported.
-    return { ...empty, bytes: read.bytes, skipped: { filePath, reason: `analysis failed: ${errorMessage(err)}` } };
+    return { ...empty, skipped: { filePath, reason: `analysis failed: ${errorMessage(err)}` } };
   }
 }

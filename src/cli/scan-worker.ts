@@ -1,22 +1,22 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkspaceFacts } from '../core/rule';
-import { analyzeFile, createCliLinter, type FileOutcome } from './analyze';
+import { createCliLinter, prefilterFile, type PrefilterOutcome } from './analyze';
 import { compileSecretPatterns } from './config-loader';
 import type { WorkerBatch, WorkerInit } from './scan';
 
-// One engine per worker thread: grammars load once per thread, then batches of paths stream in.
+// A scan's worker: reads files and runs the keyword pass only. Most files end here; the few that
+// some rule may fire on go back, bytes and all, to be parsed on the main thread. So this thread never
+// loads a grammar nor warms up the parsers and rules (half the cost of a worker that did everything).
 const init = workerData as WorkerInit;
 const linter = createCliLinter();
 const config = { ...init.config, settings: { ...init.config.settings, secretPatterns: compileSecretPatterns(init.config.secretPatterns).patterns } };
-// The walk already dropped git-ignored files, so every file a worker sees is "not ignored" when git rules exist.
-const tracked: WorkspaceFacts = { isGitIgnored: () => false };
-const untracked: WorkspaceFacts = { isGitIgnored: () => undefined };
 
 parentPort!.on('message', (batch: WorkerBatch) => {
-  void (async () => {
-    const out: FileOutcome[] = [];
-    const workspace = batch.hasGitignore ? tracked : untracked;
-    for (const f of batch.files) out.push(await analyzeFile(linter, init.root, f, config, workspace));
-    parentPort!.postMessage(out);
-  })();
+  const out: PrefilterOutcome[] = [];
+  const transfer: ArrayBuffer[] = [];
+  for (const f of batch.files) {
+    const o = prefilterFile(linter, init.root, f, config);
+    out.push(o);
+    if (o.content && 'utf8' in o.content) transfer.push(o.content.utf8.buffer as ArrayBuffer);
+  }
+  parentPort!.postMessage(out, transfer);
 });

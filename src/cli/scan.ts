@@ -7,7 +7,7 @@ import type { Finding } from '../core/finding';
 import type { ScanReport, SkippedFile } from '../core/formatters/scan-report';
 import type { Linter } from '../core/linter';
 import type { FileSummary, WorkspaceFacts } from '../core/rule';
-import { analyzeFile, createCliLinter, type FileOutcome } from './analyze';
+import { analyzeFile, createCliLinter, finishFile, type FileOutcome, type PrefilterOutcome } from './analyze';
 import { walk } from './files';
 
 export interface ScanOptions {
@@ -62,7 +62,10 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
       if (o.summary) summaries.push(o.summary);
     };
     if (pool && files.length >= MIN_FILES_FOR_WORKERS) {
-      await pool.run(files, knowsGit, take, (f) => analyzeFile(linter, opts.root, f, opts.config, workspace));
+      await pool.run(files, take, {
+        analyze: (f) => analyzeFile(linter, opts.root, f, opts.config, workspace),
+        finish: (o) => finishFile(linter, o, opts.config, workspace),
+      });
       // Workers finish batches in any order: put the per-file lists in path order (stable: a file's own order is kept).
       const byPath = (a: { filePath: string }, b: { filePath: string }): number => a.filePath.localeCompare(b.filePath);
       summaries.sort(byPath);
@@ -97,11 +100,21 @@ export interface WorkerInit {
 
 export interface WorkerBatch {
   files: string[];
-  /** Whether git rules exist, so that "not ignored" means something (the walk dropped ignored files). */
-  hasGitignore: boolean;
 }
 
-/** Worker threads that analyse batches of files; two batches in flight per worker. */
+/** What this thread does besides answering the workers. */
+interface LocalWork {
+  /** The whole pipeline for a file nobody has taken yet. */
+  analyze(file: string): Promise<FileOutcome>;
+  /** Parse and rules for a file a worker selected. */
+  finish(outcome: PrefilterOutcome): Promise<FileOutcome>;
+}
+
+/**
+ * Worker threads that run the keyword pass on batches of files (two batches in flight per worker),
+ * while this thread parses what they select and, when it has nothing of theirs to finish, analyses
+ * files of the same queue itself.
+ */
 class WorkerPool {
   private readonly workers: Worker[] = [];
   private closing = false;
@@ -124,51 +137,54 @@ class WorkerPool {
     }
   }
 
-  /**
-   * Analyses `files` in the workers and, when `local` is given, on this thread too: it takes a few
-   * files at a time from the same queue and yields after each, so worker results keep flowing.
-   */
-  run(files: string[], hasGitignore: boolean, take: (o: FileOutcome) => void, local?: (file: string) => Promise<FileOutcome>): Promise<void> {
+  run(files: string[], take: (o: FileOutcome) => void, local: LocalWork): Promise<void> {
     let next = 0;
     let outstanding = 0;
-    let localDone = !local;
+    const toFinish: PrefilterOutcome[] = [];
+    let wake: (() => void) | undefined;
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      this.onError = reject;
-      const finish = (): void => {
-        if (next >= files.length && outstanding === 0 && localDone) resolve();
+      this.onError = (err) => {
+        reject(err);
+        wake?.();
       };
       const feed = (w: Worker): void => {
-        if (next >= files.length) return finish();
-        const batch: WorkerBatch = { files: files.slice(next, next + BATCH), hasGitignore };
-        next += BATCH;
+        if (next >= files.length) return;
+        const batch: WorkerBatch = { files: files.slice(next, next + BATCH) };
+        next += batch.files.length;
         outstanding++;
         w.postMessage(batch);
       };
       for (const w of this.workers) {
-        w.on('message', (outcomes: FileOutcome[]) => {
+        w.on('message', (outcomes: PrefilterOutcome[]) => {
           outstanding--;
-          for (const o of outcomes) take(o);
+          for (const o of outcomes) {
+            if (o.content) toFinish.push(o);
+            else take({ filePath: o.filePath, bytes: o.bytes, parsed: false, skipped: o.skipped, findings: [], parseErrors: [], ruleErrors: [] });
+          }
           feed(w);
+          wake?.();
         });
         // Two batches in flight: a worker starts the next one while this thread folds in the last.
         feed(w);
         feed(w);
       }
-      if (local) {
-        void (async () => {
-          while (next < files.length) {
-            const batch = files.slice(next, next + LOCAL_BATCH);
-            next += batch.length;
-            for (const f of batch) {
-              take(await local(f));
-              await new Promise((r) => setImmediate(r));
-            }
-          }
-          localDone = true;
-          finish();
-        })().catch(reject);
-      }
+      void (async () => {
+        for (;;) {
+          if (this.failure) return;
+          // Workers' selections first: they are the part only this thread can do.
+          const selected = toFinish.shift();
+          if (selected) take(await local.finish(selected));
+          else if (next < files.length) {
+            for (const f of files.slice(next, (next += LOCAL_BATCH))) take(await local.analyze(f));
+          } else if (outstanding > 0) await new Promise<void>((r) => (wake = r));
+          else break;
+          wake = undefined;
+          // Let worker messages in between files.
+          await new Promise((r) => setImmediate(r));
+        }
+        resolve();
+      })().catch(reject);
     });
   }
 

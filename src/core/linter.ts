@@ -6,7 +6,7 @@ import { normalizeForFingerprint, stableHash } from './fingerprint';
 import type { GrammarName, LanguageId, LanguageSupport, ParseError, RetainedParse } from './language';
 import { LineIndex } from './line-index';
 import { isTestPath } from './paths';
-import { KeywordPrefilter, type DecodeBytes, type PrefilterPlan } from './prefilter';
+import { decodeUtf8, KeywordPrefilter, type DecodeBytes, type PrefilterPlan } from './prefilter';
 import { redact, redactAll } from './redact';
 import type { Collector, FileSummary, ProjectRuleDefinition, Report, RuleContext, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
 import { findSuppressions, suppressionFor } from './suppressions';
@@ -62,6 +62,18 @@ export interface LintBytesInput extends Omit<LintInput, 'text'> {
   bytes: Uint8Array;
   /** How to decode (default: TextDecoder); the caller may know a faster way for ASCII bytes. */
   decode?: DecodeBytes;
+  /**
+   * What `prefilter` answered for these bytes (e.g. in a worker thread, with a linter of the same
+   * rules and configuration): the keyword pass is not run again.
+   */
+  prefiltered?: Prefiltered;
+}
+
+/** The keyword prefilter's answer for a document: the rules (and collectors) that may fire on it. */
+export interface Prefiltered {
+  ruleIds: string[];
+  /** Every byte is ASCII (decoding is a Latin-1 copy), if known. */
+  ascii?: boolean;
 }
 
 export interface LinterOptions {
@@ -95,6 +107,11 @@ export interface Linter {
   lintText(input: LintInput, config?: ResolvedConfig): Promise<LintResult>;
   /** `lintText` for UTF-8 bytes: files with nothing for any rule are never decoded. */
   lintBytes(input: LintBytesInput, config?: ResolvedConfig): Promise<LintResult>;
+  /**
+   * Only the keyword pass of `lintBytes` (no parse): which rules may fire. A scan runs it in
+   * worker threads and finishes the few documents it selects on one thread.
+   */
+  prefilter(input: Omit<LintBytesInput, 'prefiltered'>, config?: ResolvedConfig): Prefiltered;
   /** A session for one open document (incremental re-analysis); see DocumentSession. */
   openDocument(): DocumentSession;
   /** Runs project rules over the summaries of a whole scan. */
@@ -131,33 +148,33 @@ export function createLinter(opts: LinterOptions): Linter {
     collectors.push({ meta, keywords: c.keywords, check: (ctx: RuleContext) => c.collect(ctx) });
   }
   const isCollector = new Set(collectors.map((c) => c.meta));
+  const allChecks = [...opts.rules, ...collectors];
   const byLanguage = new Map<LanguageId, RuleDefinition[]>();
-  for (const r of [...opts.rules, ...collectors]) {
+  for (const r of allChecks) {
     for (const l of r.meta.languages) {
       const list = byLanguage.get(l) ?? [];
       list.push(r);
       byLanguage.set(l, list);
     }
   }
-  // One combined keyword pass per language, built once (not per document).
-  const prefilters = new Map<LanguageId, KeywordPrefilter<RuleDefinition>>();
-  // Built on a language's first document (an automaton takes a few ms; an editor sees few languages).
+  // One keyword pass for every language, built on the first document: each keyword is analysed and
+  // each literal enters the automaton once (per language, the same work was done up to twelve times
+  // in every thread). A language's plan leaves other languages' rules out.
+  let prefilter: KeywordPrefilter<RuleDefinition> | undefined;
   const prefilterFor = (l: LanguageId): KeywordPrefilter<RuleDefinition> | undefined => {
-    let p = prefilters.get(l);
-    const list = byLanguage.get(l);
-    if (!p && list) prefilters.set(l, (p = new KeywordPrefilter(list.map((rule) => ({ rule, keywords: rule.keywords })))));
-    return p;
+    if (!byLanguage.has(l)) return undefined;
+    return (prefilter ??= new KeywordPrefilter(allChecks.map((rule) => ({ rule, keywords: rule.keywords }))));
   };
 
-  // What each configuration wants of each language's prefilter: worked out on its first document.
-  // (Keyed by identity: a configuration is never changed in place, a new one is made.)
+  // What each configuration wants of the prefilter for each language: worked out on its first
+  // document. (Keyed by identity: a configuration is never changed in place, a new one is made.)
   const plans = new WeakMap<ResolvedConfig, Map<LanguageId, PrefilterPlan>>();
   const planFor = (l: LanguageId, prefilter: KeywordPrefilter<RuleDefinition>, config: ResolvedConfig): PrefilterPlan => {
     let byLanguage = plans.get(config);
     if (!byLanguage) plans.set(config, (byLanguage = new Map()));
     let plan = byLanguage.get(l);
     if (!plan) {
-      plan = prefilter.plan((r) => (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings)));
+      plan = prefilter.plan((r) => r.meta.languages.includes(l) && (isCollector.has(r.meta) || isEnabled(r.meta, config)) && (!r.isActive || r.isActive(config.settings)));
       byLanguage.set(l, plan);
     }
     return plan;
@@ -175,6 +192,14 @@ export function createLinter(opts: LinterOptions): Linter {
     return lintWith(input, config);
   }
 
+  function prefilterBytes(input: Omit<LintBytesInput, 'prefiltered'>, config: ResolvedConfig = defaultConfig()): Prefiltered {
+    const language = input.languageId ? opts.languages.find((l) => l.id === input.languageId) : languageFor(input.filePath);
+    const prefilter = language && prefilterFor(language.id);
+    if (!language || !prefilter) return { ruleIds: [] };
+    const found = prefilter.candidatesInBytes(input.bytes, planFor(language.id, prefilter, config), input.decode, false);
+    return { ruleIds: found.rules.map((r) => r.meta.id), ascii: found.ascii };
+  }
+
   /** Lints one document; `state` (a document session) carries the retained parse between calls. */
   async function lintWith(input: LintInput | LintBytesInput, config: ResolvedConfig, state?: SessionState): Promise<LintResult> {
     const started = performance.now();
@@ -187,7 +212,11 @@ export function createLinter(opts: LinterOptions): Linter {
     const prefilter = prefilterFor(language.id);
     let text: string | undefined;
     let candidates: RuleDefinition[] = [];
-    if (prefilter) {
+    if ('prefiltered' in input && input.prefiltered) {
+      const ids = new Set(input.prefiltered.ruleIds);
+      candidates = (byLanguage.get(language.id) ?? []).filter((r) => ids.has(r.meta.id));
+      if (candidates.length) text = (input.decode ?? decodeUtf8)(input.bytes, input.prefiltered.ascii === true);
+    } else if (prefilter) {
       const plan = planFor(language.id, prefilter, config);
       if ('text' in input) candidates = prefilter.candidates((text = input.text), plan);
       else ({ rules: candidates, text } = prefilter.candidatesInBytes(input.bytes, plan, input.decode));
@@ -318,6 +347,7 @@ export function createLinter(opts: LinterOptions): Linter {
     languageFor,
     lintText,
     lintBytes,
+    prefilter: prefilterBytes,
     openDocument,
     lintProject,
     dispose: () => opts.languages.forEach((l) => l.dispose?.()),

@@ -27,7 +27,8 @@ export type Keyword = string | RegExp;
 /** Decodes a document's UTF-8 bytes; `ascii`: every byte is below 0x80 (a Latin-1 copy will do). */
 export type DecodeBytes = (bytes: Uint8Array, ascii: boolean) => string;
 
-const decodeUtf8: DecodeBytes = (bytes) => new TextDecoder().decode(bytes);
+/** The default decoding: TextDecoder (invalid sequences become U+FFFD). */
+export const decodeUtf8: DecodeBytes = (bytes) => new TextDecoder().decode(bytes);
 
 /** A confirmed match may start this far before the literal it was found from… */
 const CONFIRM_BEFORE = 256;
@@ -220,19 +221,20 @@ export class KeywordPrefilter<R> {
 
   /**
    * `candidates` for a document given as UTF-8 bytes (no BOM): the literal scan runs on the bytes,
-   * and the text is decoded only when a RegExp keyword must be confirmed or some rule is found
-   * (`text` is set whenever `rules` is not empty).
+   * and the text is decoded only when a RegExp keyword must be confirmed or, with `wantText`, some
+   * rule is found (then `text` is set whenever `rules` is not empty). `ascii`: every byte is ASCII,
+   * if known.
    */
-  candidatesInBytes(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes = decodeUtf8): { rules: R[]; text?: string } {
+  candidatesInBytes(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes = decodeUtf8, wantText = true): { rules: R[]; text?: string; ascii?: boolean } {
     if (this.bytes === undefined) this.bytes = ByteAutomaton.from(this.automaton) ?? null;
     if (!this.bytes) {
       const text = decode(bytes, false);
       return { rules: this.candidates(text, wanted), text };
     }
     const search = this.begin(wanted);
-    let ascii = bytes.length === 0;
+    let ascii = bytes.length === 0 ? true : undefined; // known once the bytes are scanned
     let text: string | undefined;
-    const decoded = (): string => (text ??= decode(bytes, ascii));
+    const decoded = (): string => (text ??= decode(bytes, ascii === true));
     const hits = this.hits;
     hits.length = 0;
     if (search.pending > 0) {
@@ -240,7 +242,7 @@ export class KeywordPrefilter<R> {
       ascii = scanned.ascii;
       // Hit offsets are UTF-16 offsets if the bytes are valid UTF-8; else the text scan decides.
       if (!ascii && hits.length && (decoded().length !== scanned.units || decoded().includes('\uFFFD'))) {
-        return { rules: this.candidates(decoded(), search.plan), text };
+        return { rules: this.candidates(decoded(), search.plan), text, ascii };
       }
     }
     // ASCII bytes are the text: read directly until a RegExp keyword needs the decoded text.
@@ -253,7 +255,7 @@ export class KeywordPrefilter<R> {
       for (let k = 0; k < out.length; k += 2) if (!this.onHit(search, out[k], end - out[k + 1], confirmer)) break scan;
     }
     const rules = this.finish(search, confirmer);
-    return { rules, text: rules.length ? decoded() : text };
+    return { rules, text: rules.length && wantText ? decoded() : text, ascii };
   }
 
   /** One document's bookkeeping, starting from the plan. */

@@ -130,16 +130,23 @@ test('worker threads (--jobs 2) report exactly what one thread reports, .env git
     }
     writeFileSync(join(dir, '.env'), 'MQTT_PASSWORD=s3cr3t-Broker-Pw-77\n');
     writeFileSync(join(dir, '.gitignore'), 'build/\n');
+    // What a worker hands back besides "nothing here": skips, UTF-16 text, non-ASCII UTF-8 bytes.
+    writeFileSync(join(dir, 'blob.c'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
+    writeFileSync(join(dir, 'wide.c'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('const char* API_TOKEN = "W1de-T0ken-Value-9";\n', 'utf16le')]));
+    writeFileSync(join(dir, 'température.c'), '// capteur — °C\nconst char* mqtt_pass = "T3mp-S3cret-Pw!";\n');
+    writeFileSync(join(dir, 'huge.c'), `// ${'x'.repeat(1100 * 1024)}\n`);
     const scanWith = (jobs: string) => {
       const r = runCli(['scan', dir, '--format', 'json', '--jobs', jobs, '--fail-on', 'none']);
       assert.equal(r.code, 0, r.stderr);
-      const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; filePath: string; start: { line: number }; fingerprint: string }>; summary: { files: number } };
-      return { files: report.summary.files, findings: report.findings.map((f) => `${f.ruleId} ${f.filePath}:${f.start.line} ${f.fingerprint}`) };
+      const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; filePath: string; start: { line: number }; fingerprint: string }>; summary: { files: number }; skipped: Array<{ filePath: string; reason: string }> };
+      return { files: report.summary.files, skipped: report.skipped, findings: report.findings.map((f) => `${f.ruleId} ${f.filePath}:${f.start.line} ${f.fingerprint}`) };
     };
     const one = scanWith('1');
     const two = scanWith('2');
     assert.ok(one.findings.filter((f) => f.startsWith('hardcoded-credential')).length >= 11, one.findings.join('\n'));
     assert.ok(one.findings.some((f) => f.startsWith('env-file-committed')), one.findings.join('\n'));
+    assert.ok(one.findings.some((f) => f.includes('wide.c')) && one.findings.some((f) => f.includes('température.c')), one.findings.join('\n'));
+    assert.deepEqual(one.skipped.map((s) => s.filePath).sort(), ['blob.c', 'huge.c']);
     assert.deepEqual(two, one);
   } finally {
     rmSync(dir, { recursive: true, force: true });

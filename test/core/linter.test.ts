@@ -117,3 +117,27 @@ test('project rules see signals from every file and anchor findings', async () =
   assert.equal(findings[0].message, 'Found 2 files.');
   assert.equal(findings[0].start.line, 2);
 });
+
+test('bytes: lintBytes, and prefilter + lintBytes with its answer (as a scan splits them over threads), equal lintText', async () => {
+  const { allRules } = await import('../../src/rules/index');
+  const { threatModelCollectors } = await import('../../src/threat-model/collectors/index');
+  const l = createLinter({ rules: allRules, collectors: threatModelCollectors, languages: allLanguages, loadGrammar: nodeModulesEnv.loadGrammar });
+  const documents: Array<[string, string]> = [
+    ['src/main.c', '#include <stdio.h>\nconst char *WIFI_PASSWORD = "Gr33n-h0use-x!";\n#define MQTT_BROKER "mqtt://broker.example.com:1883"\n'],
+    ['src/é.c', '// Température — capteur\nconst char *ssid = "home";\nconst char *pass = "c4pt3ur-S3cret";\n'],
+    ['app/config.yaml', 'wifi:\n  password: "Y4ml-Secr3t-99"\nmqtt:\n  url: mqtt://10.0.0.5:1883\n'],
+    ['main/sdkconfig', 'CONFIG_SECURE_BOOT=n\nCONFIG_ESP_HTTPS_OTA_ALLOW_HTTP=y\n'],
+    ['lib/util.c', 'int add(int a, int b) { return a + b; }\n'],
+  ];
+  for (const [filePath, text] of documents) {
+    const bytes = Buffer.from(text);
+    const key = (r: { findings: ReadonlyArray<{ ruleId: string; range: readonly [number, number]; message: string }>; summary?: unknown }) => JSON.stringify([r.findings.map((f) => [f.ruleId, f.range, f.message]), r.summary]);
+    const expected = key(await l.lintText({ text, filePath }));
+    assert.equal(key(await l.lintBytes({ bytes, filePath })), expected, filePath);
+    const prefiltered = l.prefilter({ bytes, filePath });
+    assert.equal(key(await l.lintBytes({ bytes, filePath, prefiltered })), expected, `${filePath} (prefiltered: ${prefiltered.ruleIds.join(', ')})`);
+    if (prefiltered.ascii !== undefined) assert.equal(prefiltered.ascii, /^[\x00-\x7f]*$/.test(text), filePath);
+  }
+  assert.deepEqual(l.prefilter({ bytes: Buffer.from('int add(int a, int b);'), filePath: 'x.c' }).ruleIds, []);
+  assert.ok((await l.lintText({ text: documents[0][1], filePath: 'src/main.c' })).findings.length >= 2);
+});
