@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWasmModules } from './build-wasm.mjs';
+import { validatorModuleSource } from './build-validators.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -65,7 +66,15 @@ async function buildSchemaModule() {
     const mod = await import(tmp);
     const value = mod[name] ?? mod.default?.[name];
     if (value) writeFileSync(join(dist, out), JSON.stringify(value, null, 2) + '\n');
+    if (value && validatorOut[src]) writeIfChanged(join(root, validatorOut[src]), validatorModuleSource(value, src));
   }
+}
+
+/** Schemas whose validator is compiled here rather than at run time. */
+const validatorOut = { 'src/core/config-schema.ts': 'src/core/config-validator.generated.ts' };
+
+function writeIfChanged(file, text) {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
 copyAssets();

@@ -24,19 +24,18 @@ export interface ScanResult extends Omit<ScanReport, 'configProblems'> {
   summaries: FileSummary[];
 }
 
-// Batches are small enough that two workers finish close together, large enough that messaging is noise.
-const BATCH = 32;
-// This thread's share is taken a few files at a time: it also has to answer the workers.
-const LOCAL_BATCH = 4;
-// Below this many candidate files, worker start-up (grammar loading per thread) costs more than it saves.
+// Files a worker claims at a time: small enough that threads finish close together, large enough
+// that the results it posts per claim are few messages.
+const CLAIM = 16;
+// Below this many files, a worker's start-up (its engine and keyword automaton) costs more than it saves.
 const MIN_FILES_FOR_WORKERS = 200;
 
 /** Scans a folder: walk, analyse every file (in workers when large), then run project rules. */
 export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()): Promise<ScanResult> {
   const t0 = performance.now();
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
-  // This thread analyses too, beside jobs - 1 workers (one engine fewer to load). Workers start
-  // before the walk: each loads its engine while this thread reads the tree.
+  // jobs - 1 workers run the keyword pass; this thread parses what they select and analyses files
+  // too. Workers start before the walk: each loads its engine while this thread reads the tree.
   const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config) }, jobs - 1) : undefined;
   try {
     const walked = await walk(opts.root, { exclude: opts.config.exclude });
@@ -49,7 +48,7 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
     const skipped: SkippedFile[] = [];
     const summaries: FileSummary[] = [];
     const report: ScanResult = { root: opts.root, toolVersion: opts.toolVersion, findings, skipped, parseErrors: [], ruleErrors: [], summaries, stats: { files: 0, parsed: 0, bytes: 0, durationMs: 0 } };
-    // Outcomes are folded in as they arrive (a batch at a time) instead of being held for all files;
+    // Outcomes are folded in as they arrive (a claim at a time) instead of being held for all files;
     // the per-file lists are put in path order afterwards so the report does not depend on scheduling.
     const take = (o: FileOutcome): void => {
       report.stats.files++;
@@ -66,7 +65,7 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
         analyze: (f) => analyzeFile(linter, opts.root, f, opts.config, workspace),
         finish: (o) => finishFile(linter, o, opts.config, workspace),
       });
-      // Workers finish batches in any order: put the per-file lists in path order (stable: a file's own order is kept).
+      // Threads finish files in any order: put the per-file lists in path order (stable: a file's own order is kept).
       const byPath = (a: { filePath: string }, b: { filePath: string }): number => a.filePath.localeCompare(b.filePath);
       summaries.sort(byPath);
       skipped.sort(byPath);
@@ -98,9 +97,16 @@ export interface WorkerInit {
   config: ResolvedConfig;
 }
 
-export interface WorkerBatch {
+/** The one message a worker gets after `workerData`: every file, and the counter all threads claim from. */
+export interface WorkerJob {
   files: string[];
+  /** Int32 [0]: index of the next unclaimed file (Atomics.add by every thread). */
+  next: SharedArrayBuffer;
+  claim: number;
 }
+
+/** What a worker posts: outcomes of one claim, or that there is nothing left to claim. */
+export type WorkerReport = { outcomes: PrefilterOutcome[] } | { done: true };
 
 /** What this thread does besides answering the workers. */
 interface LocalWork {
@@ -111,9 +117,9 @@ interface LocalWork {
 }
 
 /**
- * Worker threads that run the keyword pass on batches of files (two batches in flight per worker),
- * while this thread parses what they select and, when it has nothing of theirs to finish, analyses
- * files of the same queue itself.
+ * Worker threads that run the keyword pass, while this thread parses what they select and, when it
+ * has nothing of theirs to finish, analyses files itself. Every thread claims files from one shared
+ * counter: a worker never waits for this thread (which may be parsing a large file) to hand it work.
  */
 class WorkerPool {
   private readonly workers: Worker[] = [];
@@ -138,8 +144,8 @@ class WorkerPool {
   }
 
   run(files: string[], take: (o: FileOutcome) => void, local: LocalWork): Promise<void> {
-    let next = 0;
-    let outstanding = 0;
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    let working = this.workers.length;
     const toFinish: PrefilterOutcome[] = [];
     let wake: (() => void) | undefined;
     return new Promise((resolve, reject) => {
@@ -148,36 +154,29 @@ class WorkerPool {
         reject(err);
         wake?.();
       };
-      const feed = (w: Worker): void => {
-        if (next >= files.length) return;
-        const batch: WorkerBatch = { files: files.slice(next, next + BATCH) };
-        next += batch.files.length;
-        outstanding++;
-        w.postMessage(batch);
-      };
       for (const w of this.workers) {
-        w.on('message', (outcomes: PrefilterOutcome[]) => {
-          outstanding--;
-          for (const o of outcomes) {
-            if (o.content) toFinish.push(o);
-            else take({ filePath: o.filePath, bytes: o.bytes, parsed: false, skipped: o.skipped, findings: [], parseErrors: [], ruleErrors: [] });
+        w.on('message', (report: WorkerReport) => {
+          if ('done' in report) working--;
+          else {
+            for (const o of report.outcomes) {
+              if (o.content) toFinish.push(o);
+              else take({ filePath: o.filePath, bytes: o.bytes, parsed: false, skipped: o.skipped, findings: [], parseErrors: [], ruleErrors: [] });
+            }
           }
-          feed(w);
           wake?.();
         });
-        // Two batches in flight: a worker starts the next one while this thread folds in the last.
-        feed(w);
-        feed(w);
+        const job: WorkerJob = { files, next: next.buffer as SharedArrayBuffer, claim: CLAIM };
+        w.postMessage(job);
       }
       void (async () => {
         for (;;) {
           if (this.failure) return;
           // Workers' selections first: they are the part only this thread can do.
           const selected = toFinish.shift();
+          let claimed: number;
           if (selected) take(await local.finish(selected));
-          else if (next < files.length) {
-            for (const f of files.slice(next, (next += LOCAL_BATCH))) take(await local.analyze(f));
-          } else if (outstanding > 0) await new Promise<void>((r) => (wake = r));
+          else if ((claimed = Atomics.add(next, 0, 1)) < files.length) take(await local.analyze(files[claimed]));
+          else if (working > 0) await new Promise<void>((r) => (wake = r));
           else break;
           wake = undefined;
           // Let worker messages in between files.

@@ -1,7 +1,7 @@
-import Ajv from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
-import { CONFIG_SCHEMA } from './config-schema';
+import { validate as validateGenerated } from './config-validator.generated';
 import type { Severity } from './finding';
 import type { RuleSettings } from './rule';
 
@@ -49,11 +49,12 @@ export function defaultConfig(): ResolvedConfig {
   };
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-function validate(value: unknown): ReturnType<Ajv['compile']> {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
-  validator(value);
-  return validator;
+/** The schema's validator, compiled at build time (scripts/build-validators.mjs). */
+const validateConfig = validateGenerated as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+function validate(value: unknown): { errors?: ErrorObject[] | null } {
+  validateConfig(value);
+  return validateConfig;
 }
 
 /**

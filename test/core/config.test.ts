@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultConfig, mergeConfig, parseConfig } from '../../src/core/config';
 
 test('valid config resolves rules, excludes, placeholders and trusted hosts', () => {
@@ -58,4 +60,12 @@ test('mergeConfig lets settings override rules and append excludes', () => {
   const merged = mergeConfig(base, { rules: { 'plaintext-url': { enabled: false } }, exclude: ['b/**'] });
   assert.deepEqual(merged.rules['plaintext-url'], { enabled: false });
   assert.deepEqual(merged.exclude, ['a/**', 'b/**']);
+});
+
+test('the committed config validator is what the schema compiles to (run `npm run build` after a schema change)', async () => {
+  const { CONFIG_SCHEMA } = await import('../../src/core/config-schema');
+  const script = join(__dirname, '../../scripts/build-validators.mjs'); // a build script, imported by path (no types)
+  const { validatorModuleSource } = (await import(script)) as { validatorModuleSource: (schema: unknown, from: string) => string };
+  const committed = readFileSync(join(__dirname, '../../src/core/config-validator.generated.ts'), 'utf8');
+  assert.equal(committed, validatorModuleSource(CONFIG_SCHEMA, 'src/core/config-schema.ts'));
 });
