@@ -9,6 +9,8 @@ import type { WorkerInit, WorkerJob, WorkerReport } from './scan';
 const init = workerData as WorkerInit;
 const linter = createCliLinter();
 const config = { ...init.config, settings: { ...init.config.settings, secretPatterns: compileSecretPatterns(init.config.secretPatterns).patterns } };
+// Build the keyword automaton and its WebAssembly tables now, while the main thread walks the tree.
+linter.prefilter({ bytes: new Uint8Array(0), filePath: 'warm-up.c' }, config);
 
 parentPort!.on('message', (job: WorkerJob) => {
   const next = new Int32Array(job.next);

@@ -85,6 +85,9 @@ export class HitList {
 }
 
 export class ByteAutomaton {
+  /** The `live` table last copied into memory (plans' tables are never changed in place). */
+  private liveInMemory: Uint8Array | undefined;
+
   private constructor(
     private readonly rt: Runtime,
     private readonly classesAt: number,
@@ -130,7 +133,11 @@ export class ByteAutomaton {
     const u8 = new Uint8Array(memory);
     const i32 = new Int32Array(memory);
     const { width, liveAt } = this;
-    for (let k = 0; k < live.length; k++) u8[liveAt + k * width] = live[k];
+    // Plans are made once per configuration and language: most scans reuse the table in place.
+    if (live !== this.liveInMemory) {
+      for (let k = 0; k < live.length; k++) u8[liveAt + k * width] = live[k];
+      this.liveInMemory = live;
+    }
     let ascii = true;
     let units = 0; // UTF-16 units before `from`
     for (let from = 0; from < bytes.length; ) {

@@ -126,6 +126,8 @@ const UNKNOWN_WORKSPACE: WorkspaceFacts = { isGitIgnored: () => undefined };
  * file anyway; above it a scan of the bench workspace parses ~30% less with identical findings.
  */
 export const WINDOW_MIN_CHARS = 8 * 1024;
+/** Paths whose language `languageFor` remembers before starting over. */
+const LANGUAGE_CACHE_MAX = 100_000;
 /** Windows covering more than this share of the document: parse it whole instead. */
 const WINDOW_MAX_COVERAGE = 0.5;
 const EVIDENCE_MAX = 120;
@@ -180,8 +182,15 @@ export function createLinter(opts: LinterOptions): Linter {
     return plan;
   };
 
+  // A scan asks for each file's language several times (walk filter, read, lint), and each answer
+  // tries up to a dozen languages' name patterns: remembered per path (bounded, for long sessions).
+  const languageOf = new Map<string, LanguageSupport | undefined>();
   function languageFor(filePath: string): LanguageSupport | undefined {
-    return opts.languages.find((l) => l.matches(filePath));
+    if (languageOf.has(filePath)) return languageOf.get(filePath);
+    const language = opts.languages.find((l) => l.matches(filePath));
+    if (languageOf.size >= LANGUAGE_CACHE_MAX) languageOf.clear();
+    languageOf.set(filePath, language);
+    return language;
   }
 
   function lintText(input: LintInput, config: ResolvedConfig = defaultConfig()): Promise<LintResult> {

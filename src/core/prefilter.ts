@@ -44,6 +44,8 @@ interface Key {
   sticky?: RegExp;
   /** For a case-sensitive RegExp: the forms its literals take in the pattern (the automaton ignores case). */
   cased?: Set<string>;
+  /** `cased` by automaton literal (filled once the literals are numbered). */
+  casedByLiteral?: Map<number, string[]>;
   /** Indices (into `rules`) of the rules that list this keyword. */
   rules: number[];
   /** Indices of the automaton literals that lead to this keyword. */
@@ -149,6 +151,10 @@ export class KeywordPrefilter<R> {
       }
     }
     const literals = [...literalIds.keys()];
+    for (const key of this.keys) {
+      if (!key.cased) continue;
+      key.casedByLiteral = new Map(key.literals.map((lit) => [lit, [...key.cased!].filter((form) => form.toLowerCase() === literals[lit])]));
+    }
     this.automaton = buildAutomaton(literals);
     this.probes = literals.map((lit, id) => this.probesFor(lit, this.literalKeys[id]));
   }
@@ -355,20 +361,10 @@ export class KeywordPrefilter<R> {
    * then no match of the key contains this occurrence. Reads only the literal's own characters.
    */
   private casedAt(key: number, literal: number, start: number, confirmed: Confirmer): boolean {
-    const cased = this.keys[key].cased;
-    return !cased || cased.has(confirmed.slice(start, start + this.literalLength(literal)));
-  }
-
-  private literalLength(literal: number): number {
-    return (this.literalLengths ??= this.computeLiteralLengths())[literal];
-  }
-
-  private literalLengths: Int32Array | undefined;
-
-  private computeLiteralLengths(): Int32Array {
-    const lengths = new Int32Array(this.literalKeys.length);
-    for (const out of this.automaton.outputs) for (let k = 0; k < out.length; k += 2) lengths[out[k]] = out[k + 1];
-    return lengths;
+    const forms = this.keys[key].casedByLiteral?.get(literal);
+    if (!forms) return true;
+    for (const form of forms) if (confirmed.startsWith(form, start)) return true;
+    return false;
   }
 }
 
@@ -394,9 +390,18 @@ function casedForms(source: string, folded: readonly string[]): Set<string> | un
  * (from ASCII bytes, which answer `slice` until then).
  */
 class Confirmer {
-  private readonly checkedUntil = new Map<number, number>();
-  private readonly reported = new Map<number, number>();
+  // Made on first use: most documents confirm no RegExp on a window.
+  private checkedUntilByKey: Map<number, number> | undefined;
+  private reportedByKey: Map<number, number> | undefined;
   private decoded: string | undefined;
+
+  private get checkedUntil(): Map<number, number> {
+    return (this.checkedUntilByKey ??= new Map());
+  }
+
+  private get reported(): Map<number, number> {
+    return (this.reportedByKey ??= new Map());
+  }
 
   /** `bytes`: the text's ASCII bytes, read by `slice` while the text is not decoded. */
   constructor(
@@ -410,10 +415,13 @@ class Confirmer {
     return (this.decoded ??= (this.source as () => string)());
   }
 
-  /** Characters [from, to), read from the ASCII bytes while the text is not decoded. */
-  slice(from: number, to: number): string {
-    if (this.decoded !== undefined || !this.bytes) return this.text.slice(from, to);
-    return String.fromCharCode(...this.bytes.subarray(from, to));
+  /** Whether the text has `s` at `at`, read from the ASCII bytes while the text is not decoded. */
+  startsWith(s: string, at: number): boolean {
+    const bytes = this.bytes;
+    if (this.decoded !== undefined || !bytes) return this.text.startsWith(s, at);
+    if (at + s.length > bytes.length) return false;
+    for (let i = 0; i < s.length; i++) if (bytes[at + i] !== s.charCodeAt(i)) return false;
+    return true;
   }
 
   anywhere(re: RegExp): boolean {

@@ -65,6 +65,16 @@ const KCONFIG_UPDATES: Readonly<Record<string, string>> = {
   CONFIG_OTA_ENABLED: 'ota',
 };
 
+/** The three tables by option name. */
+const KNOWN_OPTIONS = new Map<string, { mitigation?: string; weak?: FindingRowId; update?: string }>();
+for (const [table, field] of [
+  [KCONFIG_MITIGATIONS, 'mitigation'],
+  [KCONFIG_WEAKNESSES, 'weak'],
+  [KCONFIG_UPDATES, 'update'],
+] as const) {
+  for (const [option, value] of Object.entries(table)) KNOWN_OPTIONS.set(option, { ...KNOWN_OPTIONS.get(option), [field]: value });
+}
+
 export const kconfigSecurityCollector: Collector = {
   id: 'tm-kconfig-security',
   languages: ['kconfig'],
@@ -78,16 +88,18 @@ export const kconfigSecurityCollector: Collector = {
         if (path && !/(^|\/)root-(rsa-2048|rsa-3072|ec-p256|ed25519|x25519)\.pem$/.test(path)) signalMitigation(ctx, 'mcuboot-signing-key', `${kv.key}=${path.slice(0, 80)}`, kv.range);
         continue;
       }
-      if (!isTruthy(kv.value)) continue;
+      // Most of an sdkconfig's ~600 options are none of these: one lookup, nothing built for them.
+      const known = KNOWN_OPTIONS.get(kv.key);
+      const update = known?.update ?? (kv.key.startsWith('CONFIG_PARTITION_TABLE_') && kv.key.includes('OTA') ? 'esp-idf-ota' : undefined);
+      if ((!known && !update) || !isTruthy(kv.value)) continue;
+      const mitigation = known?.mitigation;
+      const weak = known?.weak;
       const evidence = `${kv.key}=${kv.value.text}`;
-      const mitigation = KCONFIG_MITIGATIONS[kv.key];
       if (mitigation) signalMitigation(ctx, mitigation, evidence, kv.range);
-      const weak = KCONFIG_WEAKNESSES[kv.key];
       if (weak) signalWeakness(ctx, weak, kv.key.toLowerCase(), evidence, kv.range);
       // esp-tls options hold for every TLS connection of the firmware.
       if (weak === 'F4') signalTlsScope(ctx, 'disabled', { targets: [], global: true }, kv.range);
       else if (mitigation === 'ca-cert') signalTlsScope(ctx, 'verified', { targets: [], global: true }, kv.range);
-      const update = KCONFIG_UPDATES[kv.key] ?? (kv.key.startsWith('CONFIG_PARTITION_TABLE_') && kv.key.includes('OTA') ? 'esp-idf-ota' : undefined);
       if (update && !updates.has(update)) {
         updates.add(update);
         ctx.signal({ kind: SIG.update, key: update, value: evidence, range: kv.range });
