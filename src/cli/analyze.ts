@@ -8,7 +8,7 @@ import { allLanguages } from '../languages/registry';
 import { allProjectRules, allRules } from '../rules/index';
 import { threatModelCollectors } from '../threat-model/collectors/index';
 import { loadGrammarFromDisk } from './grammars';
-import { decodeUtf8, readSourceFile } from './read-text';
+import { decodeUtf8, readSourceFile, type ReadBuffer } from './read-text';
 
 /** What analysing one file produced (serialisable: crosses worker boundaries). */
 export interface FileOutcome {
@@ -47,9 +47,9 @@ export interface PrefilterOutcome {
   content?: { utf8: Uint8Array; prefiltered: Prefiltered } | { text: string };
 }
 
-/** Reads one file and runs the keyword pass; never throws. */
-export function prefilterFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig): PrefilterOutcome {
-  const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024);
+/** Reads one file (through `scratch`, reused: the outcome holds a copy) and runs the keyword pass; never throws. */
+export function prefilterFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, scratch?: ReadBuffer): PrefilterOutcome {
+  const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024, scratch);
   if (!read.ok) return { filePath, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
   // Text that is not UTF-8 (UTF-16 with a BOM) is rare: the main thread runs the whole pipeline on it.
   if (!read.utf8) return { filePath, bytes: read.bytes, content: { text: read.text } };

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCliLinter, prefilterFile, type PrefilterOutcome } from './analyze';
 import { compileSecretPatterns } from './config-loader';
+import { ReadBuffer } from './read-text';
 import type { WorkerInit, WorkerJob, WorkerReport } from './scan';
 
 // A scan's worker: reads files and runs the keyword pass only. Most files end here; the few that
@@ -14,12 +15,13 @@ linter.prefilter({ bytes: new Uint8Array(0), filePath: 'warm-up.c' }, config);
 
 parentPort!.on('message', (job: WorkerJob) => {
   const next = new Int32Array(job.next);
+  const scratch = new ReadBuffer();
   // Claims until the shared counter passes the end; results go back once per claim.
   for (let at = Atomics.add(next, 0, job.claim); at < job.files.length; at = Atomics.add(next, 0, job.claim)) {
     const outcomes: PrefilterOutcome[] = [];
     const transfer: ArrayBuffer[] = [];
     for (const f of job.files.slice(at, at + job.claim)) {
-      const o = prefilterFile(linter, init.root, f, config);
+      const o = prefilterFile(linter, init.root, f, config, scratch);
       outcomes.push(o);
       if (o.content && 'utf8' in o.content) transfer.push(o.content.utf8.buffer as ArrayBuffer);
     }

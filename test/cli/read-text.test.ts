@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { readSourceFile, textOf } from '../../src/cli/read-text';
+import { ReadBuffer, readSourceFile, textOf } from '../../src/cli/read-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'iotsec-read-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,4 +38,19 @@ test('readSourceFile: a FIFO is refused without blocking on open', { skip: proce
   const fifo = join(dir, 'pipe.c');
   execFileSync('mkfifo', [fifo]);
   assert.deepEqual(readSourceFile(fifo, 1 << 20), { ok: false, reason: 'not a regular file', bytes: 0 });
+});
+
+test('readSourceFile through a reused buffer: each read sees its own file, larger ones grow it', () => {
+  const scratch = new ReadBuffer();
+  const big = 'x'.repeat(100_000) + 'END';
+  const first = readSourceFile(file('r1.c', big), 1 << 20, scratch);
+  assert.ok(first.ok && first.utf8);
+  assert.equal(textOf(first), big);
+  const second = readSourceFile(file('r2.c', 'short'), 1 << 20, scratch);
+  assert.ok(second.ok && second.utf8);
+  assert.equal(textOf(second), 'short', 'a shorter file is not padded with the previous one');
+  assert.equal(second.utf8.buffer, first.utf8.buffer, 'the same memory is reused');
+  const bom = readSourceFile(file('r3.c', Buffer.from([0xef, 0xbb, 0xbf, 0x41])), 1 << 20, scratch);
+  assert.ok(bom.ok && bom.utf8);
+  assert.equal(textOf(bom), 'A');
 });
