@@ -29,7 +29,9 @@ export const CREDENTIAL_KEYWORDS: readonly RegExp[] = [
   // `pw` as a word of its own (`WIFI_PW`, `mqttPw`, `pwValue`), not `PWM`: case decides.
   new RegExp(`(?:[pP]w(?![a-z])|PW(?![A-Za-z])|PW(?=[A-Z][a-z]))${BINDS}`),
   // Weak words that a qualifier makes strong: `api_key`, `SharedAccessKey`, `prov_pop`, `proof_of_possession`.
-  new RegExp(`(?:(?:${alt(KEY_QUALIFIERS)})[^A-Za-z0-9\\n]{0,3}key|(?:${alt(PROV_QUALIFIERS)})[^A-Za-z0-9\\n]{0,3}pop|possession)${BINDS}`, 'i'),
+  // The qualifier is a lookbehind, so the match starts at `key` / `pop`: the prefilter tries it where
+  // those occur, not at every `read`, `device`, `client` or `app` of a C file.
+  new RegExp(`(?:(?<=(?:${alt(KEY_QUALIFIERS)})[^A-Za-z0-9\\n]{0,3})key|(?<=(?:${alt(PROV_QUALIFIERS)})[^A-Za-z0-9\\n]{0,3})pop|possession)${BINDS}`, 'i'),
   new RegExp(`(?:${WEAK})${WEAK_BINDS}(?:${RANDOM_QUOTED})`, 'i'),
   // A PIN / PoP set to a default (`pin = "1234"`, `pin: admin`); the name must end in the word.
   new RegExp(String.raw`(?:pin|pop)\d{0,4}(?![a-z0-9])${WEAK_BINDS}(?:["'\`]\s*)?(?:${alt(DEFAULT_VALUES)})\s*(?:["'\`]|[ \t]*(?:[#;][^\n]*)?(?:\r?\n|$))`, 'i'),
