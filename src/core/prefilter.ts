@@ -42,6 +42,8 @@ interface Key {
   re?: RegExp;
   /** Set when every match starts with one of the key's literals: tried exactly where one occurs. */
   sticky?: RegExp;
+  /** The RegExp can only match at the start of the text (`^…` without the m flag). */
+  textStart?: boolean;
   /** For a case-sensitive RegExp: the forms its literals take in the pattern (the automaton ignores case). */
   cased?: Set<string>;
   /** `cased` by automaton literal (filled once the literals are numbered). */
@@ -141,7 +143,7 @@ export class KeywordPrefilter<R> {
             const flags = k.flags.replace(/[gy]/g, '');
             const anchors = anchorsOf(k.source);
             const sticky = anchors?.atStart ? new RegExp(k.source, `${flags}y`) : undefined;
-            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, cased: anchors && !k.ignoreCase ? casedForms(k.source, anchors.literals) : undefined, rules: [], literals: [] });
+            this.keys.push({ re: new RegExp(k.source, `${flags}g`), sticky, textStart: anchoredAtTextStart(k), cased: anchors && !k.ignoreCase ? casedForms(k.source, anchors.literals) : undefined, rules: [], literals: [] });
             if (anchors) for (const a of anchors.literals) literal(a, id);
             else this.unanchored.push(id);
           }
@@ -164,8 +166,8 @@ export class KeywordPrefilter<R> {
     const groups = new Map<string, number[]>();
     const probes: Probe[] = [];
     for (const key of keys) {
-      const { re, sticky, cased, rules } = this.keys[key];
-      if (!re || !sticky) {
+      const { re, sticky, cased, rules, textStart } = this.keys[key];
+      if (!re || !sticky || textStart) {
         probes.push({ key });
         continue;
       }
@@ -351,6 +353,9 @@ export class KeywordPrefilter<R> {
     if (!re) return true;
     if (!this.casedAt(key, literal, start, confirmed)) return false;
     if (!sticky) return confirmed.near(key, re, start) !== undefined;
+    // Its matches start with its literal and at the start of the text: only a literal there counts
+    // (`^CONFIG_…` keys of Kconfig rules meet every CONFIG_ macro of a C file).
+    if (this.keys[key].textStart && start !== 0) return false;
     // One sticky test per occurrence. (A forward search after a few misses was tried: on the bench
     // workspace it was slower, since V8 cannot skip ahead on an alternation of many words.)
     return stickyTest(sticky, start, confirmed.text);
@@ -371,6 +376,23 @@ export class KeywordPrefilter<R> {
 function stickyTest(sticky: RegExp, at: number, text: string): boolean {
   sticky.lastIndex = at;
   return sticky.test(text);
+}
+
+/** Whether `re` matches only at the start of the text: `^` first, no top-level `|`, no m flag. */
+function anchoredAtTextStart(re: RegExp): boolean {
+  if (re.multiline || !re.source.startsWith('^')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < re.source.length; i++) {
+    const c = re.source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
 }
 
 /**

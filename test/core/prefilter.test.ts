@@ -29,6 +29,7 @@ const gates: Gate[] = [
   { id: 'line-anchored', keywords: [/(?:^|\n)[ \t]*esphome[ \t]*:/i] },
   { id: 'lookaround', keywords: [/(?<![a-z0-9])rc4(?![0-9])/i] },
   { id: 'unanchored', keywords: [/\d{4}:aa/i] },
+  { id: 'text-start', keywords: [/^[ \t]?(?:#[ \t]?)?CONFIG_BT/] },
   { id: 'always' },
   { id: 'never', keywords: [] },
 ];
@@ -55,6 +56,8 @@ test('candidates follow each keyword kind (literal, /i, case-sensitive, line-anc
   assert.deepEqual(ids('cipher = RC4;'), ['lookaround', 'always']);
   assert.deepEqual(ids('uint32_t CRC429 = 0x5rc42;'), ['always']);
   assert.deepEqual(ids('bot 1234:AAEx'), ['unanchored', 'always']);
+  assert.deepEqual(ids('# CONFIG_BT_ENABLED=y\nCONFIG_BT=y'), ['text-start', 'always']);
+  assert.deepEqual(ids('x\nCONFIG_BT=y'), ['always'], '^ without the m flag: only at the start of the text');
   assert.deepEqual(pf.candidates('telnet', (g) => g.id !== 'literal').map((g) => g.id), ['always']);
 });
 
@@ -135,7 +138,7 @@ test('sticky keys of one rule sharing a literal are tried as one RegExp, with th
 
 test('hitOffsets lists each literal and confirmed RegExp match, and gives up past the limit', () => {
   const pf = new KeywordPrefilter(gates.map((g) => ({ rule: g, keywords: g.keywords })));
-  const [literal, regexI, always] = [gates[0], gates[1], gates[6]];
+  const [literal, regexI, always] = ['literal', 'regex-i', 'always'].map((id) => gates.find((g) => g.id === id)!);
   const text = `${'x'.repeat(5000)}telnet ${'y'.repeat(9000)} WiFiServer s(23);\nTELNET`;
   assert.deepEqual(pf.hitOffsets(text, [literal, regexI], 10), [5000, 14008, 14026]);
   assert.equal(pf.hitOffsets(text, [literal], 1), undefined);
