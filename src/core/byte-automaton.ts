@@ -25,6 +25,7 @@ interface ScanExports {
   bytesOr: { value: number };
   scan(a: number, aFrom: number, aEnd: number, b: number, bFrom: number, bEnd: number, classes: number, root: number, acceptFrom: number, live: number, outA: number, outB: number, bias: number): number;
   toUnits(p: number, end: number, hits: number, n: number, bias: number, units: number): number;
+  view(p: number, end: number, out: number): number;
 }
 
 /** What a byte scan found besides its hits. */
@@ -165,6 +166,24 @@ export class ByteAutomaton {
     }
     return { ascii, units };
   }
+}
+
+/**
+ * A stand-in of valid UTF-8 text for confirming ASCII keyword patterns (see `view` in
+ * keyword-scan.wat): each character of the decoded text at the same offset, ASCII as itself, any
+ * other character as 0xA0 (JavaScript whitespace) or 0xFF (not), read as Latin-1. Undefined when the
+ * bytes are not valid UTF-8 or hold a Unicode line or paragraph separator. The result is a view of
+ * WebAssembly memory: use it before the next scan.
+ */
+export function textStandIn(bytes: Uint8Array): Uint8Array | undefined {
+  const rt = getRuntime();
+  if (!rt) return undefined;
+  const inputAt = rt.tablesEnd;
+  const outAt = align(inputAt + bytes.length);
+  reserve(rt, outAt + bytes.length);
+  new Uint8Array(rt.exports.memory.buffer).set(bytes, inputAt);
+  const length = rt.exports.view(inputAt, inputAt + bytes.length, outAt);
+  return length < 0 ? undefined : new Uint8Array(rt.exports.memory.buffer, outAt, length);
 }
 
 function align(n: number): number {

@@ -11,7 +11,7 @@
  * alternative at each position: ~25 MB/s on C sources; the automaton runs at ~120 MB/s in
  * JavaScript on text and at ~600 MB/s in WebAssembly on bytes, byte-automaton.ts.)
  */
-import { ByteAutomaton, HitList } from './byte-automaton';
+import { ByteAutomaton, HitList, textStandIn } from './byte-automaton';
 import { buildAutomaton, scanText, type Automaton } from './keyword-automaton';
 import { anchorsOf } from './regex-anchors';
 
@@ -24,11 +24,19 @@ import { anchorsOf } from './regex-anchors';
  */
 export type Keyword = string | RegExp;
 
-/** Decodes a document's UTF-8 bytes; `ascii`: every byte is below 0x80 (a Latin-1 copy will do). */
-export type DecodeBytes = (bytes: Uint8Array, ascii: boolean) => string;
+/**
+ * Decodes a document's UTF-8 bytes. `latin1`: decode them as Latin-1, one character per byte (they
+ * are ASCII, where that is the same, or the prefilter's stand-in text of ASCII, 0xA0 and 0xFF).
+ */
+export type DecodeBytes = (bytes: Uint8Array, latin1: boolean) => string;
 
-/** The default decoding: TextDecoder (invalid sequences become U+FFFD). */
-export const decodeUtf8: DecodeBytes = (bytes) => new TextDecoder().decode(bytes);
+/** The default decoding: TextDecoder (invalid sequences become U+FFFD), or Latin-1 in JavaScript. */
+export const decodeUtf8: DecodeBytes = (bytes, latin1) => {
+  if (!latin1) return new TextDecoder().decode(bytes);
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+  return parts.join('');
+};
 
 /** A confirmed match may start this far before the literal it was found from… */
 const CONFIRM_BEFORE = 256;
@@ -109,6 +117,8 @@ export class KeywordPrefilter<R> {
   /** The automaton over bytes (made on first use); null when it cannot be (non-ASCII literals, no WebAssembly). */
   private bytes: ByteAutomaton | null | undefined;
   private readonly hits = new HitList();
+  /** Every RegExp keyword is ASCII-only without the u flag: it can be confirmed on a `textStandIn`. */
+  private readonly asciiPatterns: boolean;
 
   constructor(rules: ReadonlyArray<{ rule: R; keywords?: readonly Keyword[] }>) {
     const keyIds = new Map<string, number>();
@@ -152,6 +162,7 @@ export class KeywordPrefilter<R> {
         if (!this.ruleKeys[index].includes(id)) this.ruleKeys[index].push(id);
       }
     }
+    this.asciiPatterns = this.keys.every((k) => !k.re || isAsciiPattern(k.re));
     const literals = [...literalIds.keys()];
     for (const key of this.keys) {
       if (!key.cased) continue;
@@ -243,18 +254,23 @@ export class KeywordPrefilter<R> {
     let ascii = bytes.length === 0 ? true : undefined; // known once the bytes are scanned
     let text: string | undefined;
     const decoded = (): string => (text ??= decode(bytes, ascii === true));
+    let confirmer: Confirmer | undefined;
     const hits = this.hits;
     hits.length = 0;
     if (search.pending > 0) {
       const scanned = this.bytes.scan(bytes, search.plan.acceptLive, hits);
       ascii = scanned.ascii;
-      // Hit offsets are UTF-16 offsets if the bytes are valid UTF-8; else the text scan decides.
-      if (!ascii && hits.length && (decoded().length !== scanned.units || decoded().includes('\uFFFD'))) {
-        return { rules: this.candidates(decoded(), search.plan), text, ascii };
+      if (!ascii && hits.length) {
+        // Valid UTF-8: hit offsets are UTF-16 offsets. Keyword patterns written in ASCII are confirmed
+        // on a stand-in that needs no decoding (a large header with one `©` is not ASCII); else on
+        // the decoded text, and invalid UTF-8 goes to the text scan.
+        const standIn = this.asciiPatterns && !startsWithBom(bytes) ? textStandIn(bytes) : undefined;
+        if (standIn?.length === scanned.units) confirmer = new Confirmer(decode(standIn, true));
+        else if (decoded().length !== scanned.units || decoded().includes('\uFFFD')) return { rules: this.candidates(decoded(), search.plan), text, ascii };
       }
     }
     // ASCII bytes are the text: read directly until a RegExp keyword needs the decoded text.
-    const confirmer = new Confirmer(decoded, ascii ? bytes : undefined);
+    confirmer ??= new Confirmer(decoded, ascii ? bytes : undefined);
     const { outputs } = this.automaton;
     const data = hits.data;
     scan: for (let i = 0; i < hits.length; i += 2) {
@@ -376,6 +392,19 @@ export class KeywordPrefilter<R> {
 function stickyTest(sticky: RegExp, at: number, text: string): boolean {
   sticky.lastIndex = at;
   return sticky.test(text);
+}
+
+/**
+ * Whether `re` sees every non-ASCII character only through \s, \S, \W, \D, `.` or a negated class
+ * (its source is ASCII, with no \u, high \x or property escape, and no u or v flag), so that a
+ * stand-in character of the same whitespace class matches wherever the real one does.
+ */
+function isAsciiPattern(re: RegExp): boolean {
+  return !re.unicode && !re.flags.includes('v') && /^[\x20-\x7e]*$/.test(re.source) && !/\\(?:u|x[89a-fA-F]|[pP]\{|c)/.test(re.source);
+}
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** Whether `re` matches only at the start of the text: `^` first, no top-level `|`, no m flag. */

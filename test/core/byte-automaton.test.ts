@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ByteAutomaton, HitList } from '../../src/core/byte-automaton';
+import { ByteAutomaton, HitList, textStandIn } from '../../src/core/byte-automaton';
 import { buildAutomaton, scanText, type Automaton } from '../../src/core/keyword-automaton';
 import { WASM_BASE64 } from '../../src/core/wasm/keyword-scan-wasm';
 
@@ -130,4 +130,26 @@ test('invalid UTF-8 is counted as its lead bytes: the caller compares units with
 test('automata with a non-ASCII literal are not run on bytes', () => {
   assert.equal(ByteAutomaton.from(buildAutomaton(['mot de passe', 'clé'])), undefined);
   assert.ok(ByteAutomaton.from(buildAutomaton(['cle'])));
+});
+
+test('the stand-in text: same length and offsets as the decoded text, each character in its whitespace class', () => {
+  const chars = ['a', 'Z', ' ', '\t', '\n', '"', 'é', '—', '😀', '\u00a0', '\u1680', '\u2003', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), fc.constantFrom('', '\u2028', '\u2029'), (picked, separator) => {
+      const text = picked.join('') + separator;
+      const standIn = textStandIn(Buffer.from(text));
+      if (separator) return assert.equal(standIn, undefined, 'line and paragraph separators have no stand-in');
+      assert.ok(standIn);
+      assert.equal(standIn.length, text.length);
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        const expected = code < 0x80 ? code : /\s/.test(text[i]) ? 0xa0 : 0xff;
+        assert.equal(standIn[i], expected, `${JSON.stringify(text)} at ${i}`);
+      }
+    }),
+    { numRuns: 500, seed: 9 },
+  );
+  for (const invalid of [[0x61, 0x80], [0xc3], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xff], [0xc0, 0xaf]]) {
+    assert.equal(textStandIn(Buffer.from(invalid)), undefined, `invalid UTF-8 ${JSON.stringify(invalid)}`);
+  }
 });

@@ -84,7 +84,9 @@ test('the rule registry: candidates equal the naive check on random mixes of key
 test('the rule registry on raw bytes (multi-byte characters, invalid UTF-8): the same rules as on the decoded text', () => {
   const registry: Gate[] = allRules.map((r) => ({ id: r.meta.id, keywords: r.keywords }));
   const pf = new KeywordPrefilter(registry.map((g) => ({ rule: g, keywords: g.keywords })));
-  const words = ['password = "hunter22"', 'mqtt://broker:1883', 'PORT = "8080"', 'pin', 'é', '—', '😀', 'WIFI_PASSWORD', 'ssl_verify', 'telnet', '\n'];
+  // Multi-byte characters of each kind the stand-in text tells apart: JavaScript whitespace (NBSP,
+  // em space, ideographic space, BOM), line separators (no stand-in), letters, emoji (two units).
+  const words = ['password = "hunter22"', 'mqtt://broker:1883', 'PORT = "8080"', 'pin', 'pin = "1234"', 'é', '—', '😀', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', 'WIFI_PASSWORD', 'ssl_verify', 'telnet', '\n', 'api_key:\u00a0"Zq7mK2pW9x"', 'key = "ab\u00a0cdefghij"', 'key = "ab\u3000cdefghij"'];
   const chunk = fc.oneof(fc.constantFrom(...words).map((w) => Buffer.from(w)), fc.uint8Array({ maxLength: 4 }).map((b) => Buffer.from(b)));
   fc.assert(
     fc.property(fc.array(chunk, { maxLength: 25 }), (chunks) => {
@@ -116,7 +118,9 @@ test('bytes are decoded only when a RegExp keyword needs the text or a rule is f
   assert.deepEqual(run('int port = 80; // port'), { rules: [], decodes: 0 }, 'a case-sensitive key is checked on the bytes first');
   assert.deepEqual(run('#define PORT 80'), { rules: [], decodes: 1 }, 'the RegExp runs on the decoded text');
   assert.deepEqual(run('telnet'), { rules: ['literal'], decodes: 1 }, 'a found rule gets the text');
-  assert.deepEqual(run('PORT = 23 — telnet'), { rules: ['literal', 'regex'], decodes: 1 });
+  assert.deepEqual(run('PORT = 23 telnet'), { rules: ['literal', 'regex'], decodes: 1 });
+  assert.deepEqual(run('#define PORT 80 // — not 23'), { rules: [], decodes: 1 }, 'not ASCII: the RegExp runs on the Latin-1 stand-in');
+  assert.deepEqual(run('PORT = 23 — telnet'), { rules: ['literal', 'regex'], decodes: 2 }, 'the stand-in, then the text for the rules');
 });
 
 test('sticky keys of one rule sharing a literal are tried as one RegExp, with the same answers', () => {

@@ -135,4 +135,78 @@
                    (i32.ge_u (local.get $b) (i32.const 0xf0)))))
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
         (br $rest)))
-    (local.get $units)))
+    (local.get $units))
+
+  ;; The text's stand-in for RegExp confirmation, written to $out: ASCII bytes as they are, each
+  ;; other character as one byte per UTF-16 unit, 0xA0 for a JavaScript whitespace character and
+  ;; 0xFF for any other, so that keyword patterns written in ASCII (\s, \w, [^…], /i) see the same
+  ;; classes at the same offsets as in the decoded text. Returns the length, or -1 for input that is
+  ;; not valid UTF-8 or holds U+2028 / U+2029 (line terminators: no stand-in keeps `.` and `$`).
+  (func (export "view") (param $p i32) (param $end i32) (param $out i32) (result i32)
+    (local $start i32) (local $b i32) (local $c1 i32) (local $c2 i32) (local $c3 i32) (local $cp i32)
+    (local.set $start (local.get $out))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $b (i32.load8_u (local.get $p)))
+        (if (i32.lt_u (local.get $b) (i32.const 0x80))
+          (then
+            (i32.store8 (local.get $out) (local.get $b))
+            (local.set $out (i32.add (local.get $out) (i32.const 1)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $next)))
+        ;; Two bytes: C2..DF, one continuation.
+        (if (i32.and (i32.ge_u (local.get $b) (i32.const 0xc2)) (i32.le_u (local.get $b) (i32.const 0xdf)))
+          (then
+            (br_if $done (i32.ge_u (i32.add (local.get $p) (i32.const 1)) (local.get $end)))
+            (local.set $c1 (i32.load8_u offset=1 (local.get $p)))
+            (if (i32.ne (i32.and (local.get $c1) (i32.const 0xc0)) (i32.const 0x80)) (then (return (i32.const -1))))
+            (local.set $cp (i32.or (i32.shl (i32.and (local.get $b) (i32.const 0x1f)) (i32.const 6)) (i32.and (local.get $c1) (i32.const 0x3f))))
+            (i32.store8 (local.get $out) (select (i32.const 0xa0) (i32.const 0xff) (i32.eq (local.get $cp) (i32.const 0xa0))))
+            (local.set $out (i32.add (local.get $out) (i32.const 1)))
+            (local.set $p (i32.add (local.get $p) (i32.const 2)))
+            (br $next)))
+        ;; Three bytes: E0..EF; E0 needs A0..BF next (no overlong), ED 80..9F (no surrogate).
+        (if (i32.and (i32.ge_u (local.get $b) (i32.const 0xe0)) (i32.le_u (local.get $b) (i32.const 0xef)))
+          (then
+            (br_if $done (i32.ge_u (i32.add (local.get $p) (i32.const 2)) (local.get $end)))
+            (local.set $c1 (i32.load8_u offset=1 (local.get $p)))
+            (local.set $c2 (i32.load8_u offset=2 (local.get $p)))
+            (if (i32.ne (i32.and (local.get $c1) (i32.const 0xc0)) (i32.const 0x80)) (then (return (i32.const -1))))
+            (if (i32.ne (i32.and (local.get $c2) (i32.const 0xc0)) (i32.const 0x80)) (then (return (i32.const -1))))
+            (if (i32.and (i32.eq (local.get $b) (i32.const 0xe0)) (i32.lt_u (local.get $c1) (i32.const 0xa0))) (then (return (i32.const -1))))
+            (if (i32.and (i32.eq (local.get $b) (i32.const 0xed)) (i32.gt_u (local.get $c1) (i32.const 0x9f))) (then (return (i32.const -1))))
+            (local.set $cp (i32.or (i32.or
+              (i32.shl (i32.and (local.get $b) (i32.const 0x0f)) (i32.const 12))
+              (i32.shl (i32.and (local.get $c1) (i32.const 0x3f)) (i32.const 6)))
+              (i32.and (local.get $c2) (i32.const 0x3f))))
+            (if (i32.or (i32.eq (local.get $cp) (i32.const 0x2028)) (i32.eq (local.get $cp) (i32.const 0x2029))) (then (return (i32.const -1))))
+            (i32.store8 (local.get $out)
+              (select (i32.const 0xa0) (i32.const 0xff)
+                (i32.or (i32.or (i32.or (i32.eq (local.get $cp) (i32.const 0x1680))
+                                        (i32.and (i32.ge_u (local.get $cp) (i32.const 0x2000)) (i32.le_u (local.get $cp) (i32.const 0x200a))))
+                                (i32.or (i32.eq (local.get $cp) (i32.const 0x202f)) (i32.eq (local.get $cp) (i32.const 0x205f))))
+                        (i32.or (i32.eq (local.get $cp) (i32.const 0x3000)) (i32.eq (local.get $cp) (i32.const 0xfeff))))))
+            (local.set $out (i32.add (local.get $out) (i32.const 1)))
+            (local.set $p (i32.add (local.get $p) (i32.const 3)))
+            (br $next)))
+        ;; Four bytes: F0..F4; F0 needs 90..BF next, F4 80..8F (at most U+10FFFF). Two units.
+        (if (i32.and (i32.ge_u (local.get $b) (i32.const 0xf0)) (i32.le_u (local.get $b) (i32.const 0xf4)))
+          (then
+            (br_if $done (i32.ge_u (i32.add (local.get $p) (i32.const 3)) (local.get $end)))
+            (local.set $c1 (i32.load8_u offset=1 (local.get $p)))
+            (local.set $c2 (i32.load8_u offset=2 (local.get $p)))
+            (local.set $c3 (i32.load8_u offset=3 (local.get $p)))
+            (if (i32.ne (i32.and (local.get $c1) (i32.const 0xc0)) (i32.const 0x80)) (then (return (i32.const -1))))
+            (if (i32.ne (i32.and (local.get $c2) (i32.const 0xc0)) (i32.const 0x80)) (then (return (i32.const -1))))
+            (if (i32.ne (i32.and (local.get $c3) (i32.const 0xc0)) (i32.const 0x80)) (then (return (i32.const -1))))
+            (if (i32.and (i32.eq (local.get $b) (i32.const 0xf0)) (i32.lt_u (local.get $c1) (i32.const 0x90))) (then (return (i32.const -1))))
+            (if (i32.and (i32.eq (local.get $b) (i32.const 0xf4)) (i32.gt_u (local.get $c1) (i32.const 0x8f))) (then (return (i32.const -1))))
+            (i32.store16 (local.get $out) (i32.const 0xffff))
+            (local.set $out (i32.add (local.get $out) (i32.const 2)))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br $next)))
+        (return (i32.const -1))))
+    ;; A sequence cut off by the end of the input is not valid either.
+    (if (i32.lt_u (local.get $p) (local.get $end)) (then (return (i32.const -1))))
+    (i32.sub (local.get $out) (local.get $start))))
