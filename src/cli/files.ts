@@ -30,8 +30,9 @@ export interface WalkResult {
 /**
  * Walks `root` honouring nested `.gitignore` files, default excludes and config `exclude` globs.
  * Never follows directory symlinks (no loops); unreadable directories are reported, not fatal.
+ * `onFile` sees each file as it is found (in the order of `files`), so a scan can start on them.
  */
-export async function walk(root: string, opts: { exclude?: readonly string[]; gitignore?: boolean } = {}): Promise<WalkResult> {
+export async function walk(root: string, opts: { exclude?: readonly string[]; gitignore?: boolean; onFile?: (file: string) => void } = {}): Promise<WalkResult> {
   const excluded = opts.exclude?.length ? picomatch(opts.exclude as string[], { dot: true }) : () => false;
   const scopes: IgnoreScope[] = [];
   const files: string[] = [];
@@ -74,6 +75,7 @@ export async function walk(root: string, opts: { exclude?: readonly string[]; gi
       } else if (e.isFile()) {
         if (excluded(childRel) || ignoredBy(childRel, false, local)) continue;
         files.push(childRel);
+        opts.onFile?.(childRel);
       }
     }
   }

@@ -1,8 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createCliLinter, prefilterFile, type PrefilterOutcome } from './analyze';
 import { compileSecretPatterns } from './config-loader';
 import { ReadBuffer } from './read-text';
-import type { WorkerInit, WorkerJob, WorkerReport } from './scan';
+import { NEXT, POSTED, WALKED, type WorkerInit, type WorkerJob, type WorkerReport } from './scan';
 
 // A scan's worker: reads files and runs the keyword pass only. Most files end here; the few that
 // some rule may fire on go back, bytes and all, to be parsed on the main thread. So this thread never
@@ -14,18 +14,34 @@ const config = { ...init.config, settings: { ...init.config.settings, secretPatt
 linter.prefilter({ bytes: new Uint8Array(0), filePath: 'warm-up.c' }, config);
 
 parentPort!.on('message', (job: WorkerJob) => {
-  const next = new Int32Array(job.next);
+  const state = new Int32Array(job.state);
+  const files: string[] = [];
+  const receive = (): void => {
+    for (let m = receiveMessageOnPort(job.files); m; m = receiveMessageOnPort(job.files)) for (const f of m.message as string[]) files.push(f);
+  };
   const scratch = new ReadBuffer();
-  // Claims until the shared counter passes the end; results go back once per claim.
-  for (let at = Atomics.add(next, 0, job.claim); at < job.files.length; at = Atomics.add(next, 0, job.claim)) {
+  // Claims until the walk is over and every file is taken; results go back once per claim.
+  for (;;) {
+    const at = Atomics.add(state, NEXT, job.claim);
+    // Wait until the walk has found the claimed files, or ended. (The timeout only guards against a
+    // missed wake-up; each post notifies.)
+    for (;;) {
+      const posted = Atomics.load(state, POSTED);
+      const walked = Atomics.load(state, WALKED) === 1;
+      receive();
+      if (files.length >= at + job.claim || walked) break;
+      Atomics.wait(state, POSTED, posted, 20);
+    }
+    if (at >= files.length) break;
     const outcomes: PrefilterOutcome[] = [];
     const transfer: ArrayBuffer[] = [];
-    for (const f of job.files.slice(at, at + job.claim)) {
+    for (const f of files.slice(at, at + job.claim)) {
       const o = prefilterFile(linter, init.root, f, config, scratch);
       outcomes.push(o);
       if (o.content && 'utf8' in o.content) transfer.push(o.content.utf8.buffer as ArrayBuffer);
     }
     parentPort!.postMessage({ outcomes } satisfies WorkerReport, transfer);
   }
+  job.files.close();
   parentPort!.postMessage({ done: true } satisfies WorkerReport);
 });

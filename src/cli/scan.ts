@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/finding';
 import type { ScanReport, SkippedFile } from '../core/formatters/scan-report';
@@ -38,9 +38,20 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
   // too. Workers start before the walk: each loads its engine while this thread reads the tree.
   const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config) }, jobs - 1) : undefined;
   try {
-    const walked = await walk(opts.root, { exclude: opts.config.exclude });
     const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/(?<!\/)\/+$/, '')) : undefined;
-    const files = walked.files.filter((f) => (!wanted || wanted.some((w) => w === '' || w === '.' || f === w || f.startsWith(w + '/'))) && linter.languageFor(f));
+    const files: string[] = [];
+    // Workers start on files while this thread is still reading the tree (a cold directory cache can
+    // make the walk take half a second).
+    const walked = await walk(opts.root, {
+      exclude: opts.config.exclude,
+      onFile: (f) => {
+        if ((!wanted || wanted.some((w) => w === '' || w === '.' || f === w || f.startsWith(w + '/'))) && linter.languageFor(f)) {
+          files.push(f);
+          pool?.offer(files);
+        }
+      },
+    });
+    pool?.endWalk(files);
     const knowsGit = walked.hasGitignore || existsSync(join(opts.root, '.git'));
     const workspace: WorkspaceFacts = { isGitIgnored: (p) => (knowsGit ? walked.isGitIgnored(p) : undefined) };
 
@@ -60,7 +71,7 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
       for (const e of o.ruleErrors) report.ruleErrors.push(e);
       if (o.summary) summaries.push(o.summary);
     };
-    if (pool && files.length >= MIN_FILES_FOR_WORKERS) {
+    if (pool?.engaged) {
       await pool.run(files, take, {
         analyze: (f) => analyzeFile(linter, opts.root, f, opts.config, workspace),
         finish: (o) => finishFile(linter, o, opts.config, workspace),
@@ -97,13 +108,22 @@ export interface WorkerInit {
   config: ResolvedConfig;
 }
 
-/** The one message a worker gets after `workerData`: every file, and the counter all threads claim from. */
+/**
+ * The one message a worker gets after `workerData`. Files arrive on `files` (arrays of paths, in walk
+ * order) while the walk goes on; every thread claims them by index from the shared counters.
+ */
 export interface WorkerJob {
-  files: string[];
-  /** Int32 [0]: index of the next unclaimed file (Atomics.add by every thread). */
-  next: SharedArrayBuffer;
+  files: MessagePort;
+  /** Int32 [NEXT]: next unclaimed index (Atomics.add by every thread); [POSTED]: files posted so far (waited on); [WALKED]: 1 once all are posted. */
+  state: SharedArrayBuffer;
   claim: number;
 }
+
+export const NEXT = 0;
+export const POSTED = 1;
+export const WALKED = 2;
+// Paths posted to the workers at a time while walking.
+const POST_EVERY = 256;
 
 /** What a worker posts: outcomes of one claim, or that there is nothing left to claim. */
 export type WorkerReport = { outcomes: PrefilterOutcome[] } | { done: true };
@@ -123,9 +143,15 @@ interface LocalWork {
  */
 class WorkerPool {
   private readonly workers: Worker[] = [];
+  private readonly ports: MessagePort[] = [];
+  private readonly state = new Int32Array(new SharedArrayBuffer(12));
+  private posted = 0;
   private closing = false;
   private failure: Error | undefined;
   private onError: ((err: Error) => void) | undefined;
+  /** Reports that arrived before `run` (workers start on files during the walk). */
+  private readonly inbox: WorkerReport[] = [];
+  private onReport: (() => void) | undefined;
 
   constructor(init: WorkerInit, jobs: number) {
     for (let i = 0; i < jobs; i++) {
@@ -139,43 +165,77 @@ class WorkerPool {
       w.on('exit', (code) => {
         if (!this.closing) fail(new Error(`scan worker exited unexpectedly (code ${code})`));
       });
+      w.on('message', (report: WorkerReport) => {
+        this.inbox.push(report);
+        this.onReport?.();
+      });
+      const { port1, port2 } = new MessageChannel();
+      const job: WorkerJob = { files: port2, state: this.state.buffer as SharedArrayBuffer, claim: CLAIM };
+      w.postMessage(job, [port2]);
       this.workers.push(w);
+      this.ports.push(port1);
     }
   }
 
+  /** Whether the workers get files: the tree has enough of them to repay their start-up. */
+  get engaged(): boolean {
+    return this.posted > 0;
+  }
+
+  /** Posts the files found since the last call, once there are enough of them. */
+  offer(files: readonly string[]): void {
+    if (files.length - this.posted >= POST_EVERY && files.length >= MIN_FILES_FOR_WORKERS) this.post(files);
+  }
+
+  /** The walk is over: posts the rest (if the workers are in use) and lets them finish. */
+  endWalk(files: readonly string[]): void {
+    if (this.engaged || files.length >= MIN_FILES_FOR_WORKERS) this.post(files);
+    Atomics.store(this.state, WALKED, 1);
+    Atomics.notify(this.state, POSTED);
+  }
+
+  private post(files: readonly string[]): void {
+    if (files.length === this.posted) return;
+    const batch = files.slice(this.posted);
+    for (const port of this.ports) port.postMessage(batch);
+    this.posted = files.length;
+    // After the message: a worker woken by this has it waiting on its port.
+    Atomics.store(this.state, POSTED, this.posted);
+    Atomics.notify(this.state, POSTED);
+  }
+
   run(files: string[], take: (o: FileOutcome) => void, local: LocalWork): Promise<void> {
-    const next = new Int32Array(new SharedArrayBuffer(4));
+    const state = this.state;
     let working = this.workers.length;
     const toFinish: PrefilterOutcome[] = [];
     let wake: (() => void) | undefined;
+    const fold = (): void => {
+      for (const report of this.inbox.splice(0)) {
+        if ('done' in report) working--;
+        else {
+          for (const o of report.outcomes) {
+            if (o.content) toFinish.push(o);
+            else take({ filePath: o.filePath, bytes: o.bytes, parsed: false, skipped: o.skipped, findings: [], parseErrors: [], ruleErrors: [] });
+          }
+        }
+      }
+    };
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.onError = (err) => {
         reject(err);
         wake?.();
       };
-      for (const w of this.workers) {
-        w.on('message', (report: WorkerReport) => {
-          if ('done' in report) working--;
-          else {
-            for (const o of report.outcomes) {
-              if (o.content) toFinish.push(o);
-              else take({ filePath: o.filePath, bytes: o.bytes, parsed: false, skipped: o.skipped, findings: [], parseErrors: [], ruleErrors: [] });
-            }
-          }
-          wake?.();
-        });
-        const job: WorkerJob = { files, next: next.buffer as SharedArrayBuffer, claim: CLAIM };
-        w.postMessage(job);
-      }
+      this.onReport = () => wake?.();
       void (async () => {
         for (;;) {
           if (this.failure) return;
+          fold();
           // Workers' selections first: they are the part only this thread can do.
           const selected = toFinish.shift();
           let claimed: number;
           if (selected) take(await local.finish(selected));
-          else if ((claimed = Atomics.add(next, 0, 1)) < files.length) take(await local.analyze(files[claimed]));
+          else if ((claimed = Atomics.add(state, NEXT, 1)) < files.length) take(await local.analyze(files[claimed]));
           else if (working > 0) await new Promise<void>((r) => (wake = r));
           else break;
           wake = undefined;
@@ -189,6 +249,10 @@ class WorkerPool {
 
   close(): void {
     this.closing = true;
+    // Workers still waiting for files see the walk end, then stop.
+    Atomics.store(this.state, WALKED, 1);
+    Atomics.notify(this.state, POSTED);
+    for (const port of this.ports.splice(0)) port.close();
     for (const w of this.workers.splice(0)) void w.terminate();
   }
 }
