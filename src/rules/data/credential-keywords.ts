@@ -37,7 +37,12 @@ export const CREDENTIAL_KEYWORDS: readonly RegExp[] = [
   new RegExp(String.raw`(?:pin|pop)\d{0,4}(?![a-z0-9])${WEAK_BINDS}(?:["'\`]\s*)?(?:${alt(DEFAULT_VALUES)})\s*(?:["'\`]|[ \t]*(?:[#;][^\n]*)?(?:\r?\n|$))`, 'i'),
   // Manifests (YAML, INI, .env, Kconfig): a weak key at the start of a line with an unquoted 8+ character
   // value; indented, the value must not end like a statement (`  pin = GPIO_NUM_4;`, `pin: cfg.pin,`).
-  ...[String.raw`[ \t]{0,64}(?:-[ \t]{1,4})?`, ''].map((indent) => new RegExp(String.raw`(?<=(?:^|\n)${indent}(?:export[ \t]{1,4})?["']?[\w.\-]{0,40})(?:${WEAK})[\w.\-]{0,40}["']?[ \t]*[:=][ \t]*(?:[|>][-+]?[ \t]*)?(?:\r?\n[ \t]+)?${UNQUOTED_RANDOM}${indent ? '[^\\s;,({[]' : '\\S'}[ \t]*(?:[#;][^\n]*)?(?:\r?\n|$)`, 'i')),
+  // The line-start context is checked last, in a lookbehind over the whole name, once `=` / `:` has
+  // been found: most occurrences of `pin` or `key` in code fail before it.
+  ...[String.raw`[ \t]{0,64}(?:-[ \t]{1,4})?`, ''].map((indent) => {
+    const name = String.raw`(?:${WEAK})[\w.\-]{0,40}["']?[ \t]*[:=]`;
+    return new RegExp(String.raw`${name}(?<=(?:^|\n)${indent}(?:export[ \t]{1,4})?["']?[\w.\-]{0,40}${name})[ \t]*(?:[|>][-+]?[ \t]*)?(?:\r?\n[ \t]+)?${UNQUOTED_RANDOM}${indent ? '[^\\s;,({[]' : '\\S'}[ \t]*(?:[#;][^\n]*)?(?:\r?\n|$)`, 'i');
+  }),
   // Kconfig source: `config WIFI_PASSWORD … default "…"` binds the value to the symbol.
   new RegExp(String.raw`(?<=(?:^|\n)[ \t]{0,16})(?:(?:menu)?config|choice)[ \t][ \t]{0,7}\w{0,80}(?:pass|pwd|psk|secret|token|credential|possession|pw|${WEAK})`, 'i'),
 ];
