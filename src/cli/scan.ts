@@ -102,7 +102,7 @@ async function analyzeInProcess(linter: Linter, opts: ScanOptions, files: string
   for (const f of files) take(await analyzeFile(linter, opts.root, f, opts.config, workspace));
 }
 
-/** Message protocol with dist/scan-worker.js: `workerData` at start, then batches. */
+/** Message protocol with dist/scan-worker.js: `workerData` at start, then one `WorkerJob`. */
 export interface WorkerInit {
   root: string;
   config: ResolvedConfig;

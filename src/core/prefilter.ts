@@ -99,7 +99,7 @@ interface Search {
   pending: number;
 }
 
-/** Prefilter for one language's rules (built once per linter, reused for every document). */
+/** Prefilter for a set of rules (the linter builds one for every language; a plan picks a language's rules). */
 export class KeywordPrefilter<R> {
   /** `keyed`: the rule declares keywords (possibly none: then it never runs); `hasKeys`: it has some. */
   private readonly rules: Array<{ rule: R; keyed: boolean; hasKeys: boolean }> = [];
