@@ -6,7 +6,7 @@ import { normalizeForFingerprint, stableHash } from './fingerprint';
 import type { GrammarName, LanguageId, LanguageSupport, ParseError, RetainedParse } from './language';
 import { LineIndex } from './line-index';
 import { isTestPath } from './paths';
-import { decodeUtf8, KeywordPrefilter, type DecodeBytes, type PrefilterPlan } from './prefilter';
+import { defaultDecode, KeywordPrefilter, type DecodeBytes, type PrefilterPlan } from './prefilter';
 import { redact, redactAll } from './redact';
 import type { Collector, FileSummary, ProjectRuleDefinition, Report, RuleContext, RuleDefinition, RuleMeta, Signal, WorkspaceFacts } from './rule';
 import { findSuppressions, suppressionFor } from './suppressions';
@@ -224,7 +224,7 @@ export function createLinter(opts: LinterOptions): Linter {
     if ('prefiltered' in input && input.prefiltered) {
       const ids = new Set(input.prefiltered.ruleIds);
       candidates = (byLanguage.get(language.id) ?? []).filter((r) => ids.has(r.meta.id));
-      if (candidates.length) text = (input.decode ?? decodeUtf8)(input.bytes, input.prefiltered.ascii === true);
+      if (candidates.length) text = (input.decode ?? defaultDecode)(input.bytes, input.prefiltered.ascii === true);
     } else if (prefilter) {
       const plan = planFor(language.id, prefilter, config);
       if ('text' in input) candidates = prefilter.candidates((text = input.text), plan);

@@ -30,8 +30,8 @@ export type Keyword = string | RegExp;
  */
 export type DecodeBytes = (bytes: Uint8Array, latin1: boolean) => string;
 
-/** The default decoding: TextDecoder (invalid sequences become U+FFFD), or Latin-1 in JavaScript. */
-export const decodeUtf8: DecodeBytes = (bytes, latin1) => {
+/** Decoding when the caller has none faster: TextDecoder (invalid sequences become U+FFFD), or Latin-1 in JavaScript. */
+export const defaultDecode: DecodeBytes = (bytes, latin1) => {
   if (!latin1) return new TextDecoder().decode(bytes);
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 8192) parts.push(String.fromCharCode(...bytes.subarray(i, i + 8192)));
@@ -244,7 +244,7 @@ export class KeywordPrefilter<R> {
    * rule is found (then `text` is set whenever `rules` is not empty). `ascii`: every byte is ASCII,
    * if known.
    */
-  candidatesInBytes(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes = decodeUtf8, wantText = true): { rules: R[]; text?: string; ascii?: boolean } {
+  candidatesInBytes(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes = defaultDecode, wantText = true): { rules: R[]; text?: string; ascii?: boolean } {
     if (this.bytes === undefined) this.bytes = ByteAutomaton.from(this.automaton) ?? null;
     if (!this.bytes) {
       const text = decode(bytes, false);
