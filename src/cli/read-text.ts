@@ -76,11 +76,6 @@ export function classify(buf: Buffer): ReadOutcome {
 export const decodeUtf8: DecodeBytes = (bytes, ascii) =>
   ascii ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') : new TextDecoder().decode(bytes);
 
-/** The text of a successful read. */
-export function textOf(read: Extract<ReadOutcome, { ok: true }>): string {
-  return read.text ?? decodeUtf8(read.utf8, false);
-}
-
 function formatSize(n: number): string {
   return n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }

@@ -1,9 +1,9 @@
 /**
  * The prefilter's automaton run over UTF-8 bytes in WebAssembly (wasm/keyword-scan.wat): ~4× the
  * speed of the same table walk in JavaScript, and it needs no decoded text, so a file whose bytes
- * hold no live literal is never decoded. Only for automata whose literals are all ASCII: then a
- * literal occurs at byte offset o exactly where it occurs in the text at o, as long as the text is
- * ASCII too (the caller falls back to the text scan otherwise).
+ * hold no live literal is never decoded. Only for automata whose literals are all ASCII: then the
+ * bytes hold a literal exactly where the text does. Hit offsets are UTF-16 offsets of the text,
+ * converted in WebAssembly where a chunk is not ASCII (valid UTF-8 assumed; the caller checks).
  */
 import type { Automaton } from './keyword-automaton';
 import { WASM_BASE64 } from './wasm/keyword-scan-wasm';

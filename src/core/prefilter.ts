@@ -1,6 +1,6 @@
 /**
- * The per-language keyword prefilter: which rules can fire on a document, decided in one pass over
- * its characters (or its UTF-8 bytes), before anything is parsed.
+ * The keyword prefilter: which rules can fire on a document, decided in one pass over its characters
+ * (or its UTF-8 bytes), before anything is parsed. The linter builds one for every language.
  *
  * Literal keywords, and the required literals of RegExp keywords (regex-anchors.ts), form one
  * case-insensitive Aho-Corasick automaton (keyword-automaton.ts): a table lookup per character,
@@ -9,7 +9,7 @@
  * around the literal; a case-sensitive RegExp first checks the literal's case, which needs no
  * decoded text. (A single alternation of every keyword, which this replaces, made V8 try each
  * alternative at each position: ~25 MB/s on C sources; the automaton runs at ~120 MB/s in
- * JavaScript on text and at ~600 MB/s in WebAssembly on bytes, byte-automaton.ts.)
+ * JavaScript on text and at ~400–650 MB/s in WebAssembly on bytes, byte-automaton.ts.)
  */
 import { ByteAutomaton, HitList, textStandIn } from './byte-automaton';
 import { buildAutomaton, scanText, type Automaton } from './keyword-automaton';
@@ -169,20 +169,20 @@ export class KeywordPrefilter<R> {
       key.casedByLiteral = new Map(key.literals.map((lit) => [lit, [...key.cased!].filter((form) => form.toLowerCase() === literals[lit])]));
     }
     this.automaton = buildAutomaton(literals);
-    this.probes = literals.map((lit, id) => this.probesFor(lit, this.literalKeys[id]));
+    this.probes = this.literalKeys.map((keys, id) => this.probesFor(id, keys));
   }
 
   /** Joins the sticky keys of `keys` that share rules, flags and the case check for `literal`. */
-  private probesFor(literal: string, keys: readonly number[]): Probe[] {
+  private probesFor(literal: number, keys: readonly number[]): Probe[] {
     const groups = new Map<string, number[]>();
     const probes: Probe[] = [];
     for (const key of keys) {
-      const { re, sticky, cased, rules, textStart } = this.keys[key];
+      const { re, sticky, casedByLiteral, rules, textStart } = this.keys[key];
       if (!re || !sticky || textStart) {
         probes.push({ key });
         continue;
       }
-      const forms = cased ? [...cased].filter((f) => f.toLowerCase() === literal).sort() : [];
+      const forms = [...(casedByLiteral?.get(literal) ?? [])].sort();
       const id = `${[...rules].sort().join(',')}/${sticky.flags}/${forms.join(',')}`;
       const group = groups.get(id);
       if (group) group.push(key);

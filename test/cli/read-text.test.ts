@@ -5,10 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { ReadBuffer, readSourceFile, textOf } from '../../src/cli/read-text';
+import { decodeUtf8, ReadBuffer, readSourceFile, type ReadOutcome } from '../../src/cli/read-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'iotsec-read-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
+/** The text of a successful read, decoded as a scan would. */
+const textOf = (read: Extract<ReadOutcome, { ok: true }>): string => read.text ?? decodeUtf8(read.utf8, false);
 const file = (name: string, content: string | Buffer): string => {
   writeFileSync(join(dir, name), content);
   return join(dir, name);
