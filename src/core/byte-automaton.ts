@@ -41,6 +41,9 @@ interface Runtime {
   exports: ScanExports;
   /** End of the tables; the scratch area (hit buffers, then input) starts here. */
   tablesEnd: number;
+  /** Views of the memory, remade when it grows (growing detaches the old buffer). */
+  u8: Uint8Array;
+  i32: Int32Array;
 }
 
 let runtime: Runtime | null | undefined;
@@ -50,7 +53,7 @@ function getRuntime(): Runtime | undefined {
     try {
       const bytes = Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
       const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as ScanExports;
-      runtime = { exports, tablesEnd: 0 };
+      runtime = { exports, tablesEnd: 0, u8: new Uint8Array(exports.memory.buffer), i32: new Int32Array(exports.memory.buffer) };
     } catch {
       runtime = null; // no WebAssembly here: the text scan does the work
     }
@@ -60,7 +63,10 @@ function getRuntime(): Runtime | undefined {
 
 function reserve(rt: Runtime, end: number): void {
   const memory = rt.exports.memory;
-  if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+  if (end <= memory.buffer.byteLength) return;
+  memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+  rt.u8 = new Uint8Array(memory.buffer);
+  rt.i32 = new Int32Array(memory.buffer);
 }
 
 /** Flat (end offset, accepting index) pairs, reused between scans. */
@@ -109,7 +115,7 @@ export class ByteAutomaton {
     const liveAt = nextAt + a.next.length * 4;
     rt.tablesEnd = align(liveAt + a.outputs.length * a.width);
     reserve(rt, rt.tablesEnd);
-    const i32 = new Int32Array(rt.exports.memory.buffer);
+    const i32 = rt.i32;
     // Bytes from 0x80 on belong to no literal: class 0, which leads back towards the root. (Every
     // entry is written: this memory may have been a scratch area before.)
     for (let b = 0; b < 256; b++) i32[classesAt / 4 + b] = b < 0x80 ? a.classes[b] * 4 : 0;
@@ -130,9 +136,7 @@ export class ByteAutomaton {
     const outB = outA + STREAM * 8;
     const inputAt = outB + STREAM * 8;
     reserve(rt, inputAt + 2 * STREAM + overlap);
-    const memory = rt.exports.memory.buffer; // after any growth: growing detaches older views
-    const u8 = new Uint8Array(memory);
-    const i32 = new Int32Array(memory);
+    const { u8, i32 } = rt; // after any growth
     const { width, liveAt } = this;
     // Plans are made once per configuration and language: most scans reuse the table in place.
     if (live !== this.liveInMemory) {
@@ -181,9 +185,9 @@ export function textStandIn(bytes: Uint8Array): Uint8Array | undefined {
   const inputAt = rt.tablesEnd;
   const outAt = align(inputAt + bytes.length);
   reserve(rt, outAt + bytes.length);
-  new Uint8Array(rt.exports.memory.buffer).set(bytes, inputAt);
+  rt.u8.set(bytes, inputAt);
   const length = rt.exports.view(inputAt, inputAt + bytes.length, outAt);
-  return length < 0 ? undefined : new Uint8Array(rt.exports.memory.buffer, outAt, length);
+  return length < 0 ? undefined : rt.u8.subarray(outAt, outAt + length);
 }
 
 function align(n: number): number {

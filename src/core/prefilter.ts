@@ -72,6 +72,8 @@ interface Probe {
   key: number;
   /** The joined sticky RegExp, when the probe stands for more than one key. */
   joined?: RegExp;
+  /** For a case-sensitive key: the forms the literal takes in its pattern (one must occur). */
+  forms?: readonly string[];
 }
 
 /** What a configuration wants of one prefilter (see `KeywordPrefilter.plan`); read-only once made. */
@@ -89,12 +91,17 @@ export interface PrefilterPlan {
 /** Rules to look for: a predicate, or a plan made from one. */
 export type Wanted<R> = ((rule: R) => boolean) | PrefilterPlan;
 
-/** One document's search state. */
+/**
+ * One document's search state. Its live tables are the plan's own until the first rule is hit (most
+ * documents hit none): then copies, in buffers the prefilter reuses (one search runs at a time).
+ */
 interface Search {
   plan: PrefilterPlan;
   hit: Uint8Array;
   keyLive: Uint8Array;
   literalLive: Int32Array;
+  /** keyLive and literalLive are this search's copies, not the plan's. */
+  copied: boolean;
   /** Wanted rules with keywords not yet hit. */
   pending: number;
 }
@@ -117,6 +124,10 @@ export class KeywordPrefilter<R> {
   /** The automaton over bytes (made on first use); null when it cannot be (non-ASCII literals, no WebAssembly). */
   private bytes: ByteAutomaton | null | undefined;
   private readonly hits = new HitList();
+  /** A search's tables (see `Search`), reused from one document to the next. */
+  private readonly searchHit: Uint8Array;
+  private readonly searchKeyLive: Uint8Array;
+  private readonly searchLiteralLive: Int32Array;
   /** Every RegExp keyword is ASCII-only without the u flag: it can be confirmed on a `textStandIn`. */
   private readonly asciiPatterns: boolean;
 
@@ -170,6 +181,9 @@ export class KeywordPrefilter<R> {
     }
     this.automaton = buildAutomaton(literals);
     this.probes = this.literalKeys.map((keys, id) => this.probesFor(id, keys));
+    this.searchHit = new Uint8Array(this.rules.length);
+    this.searchKeyLive = new Uint8Array(this.keys.length);
+    this.searchLiteralLive = new Int32Array(this.literalKeys.length);
   }
 
   /** Joins the sticky keys of `keys` that share rules, flags and the case check for `literal`. */
@@ -179,7 +193,7 @@ export class KeywordPrefilter<R> {
     for (const key of keys) {
       const { re, sticky, casedByLiteral, rules, textStart } = this.keys[key];
       if (!re || !sticky || textStart) {
-        probes.push({ key });
+        probes.push({ key, forms: casedByLiteral?.get(literal) });
         continue;
       }
       const forms = [...(casedByLiteral?.get(literal) ?? [])].sort();
@@ -196,8 +210,9 @@ export class KeywordPrefilter<R> {
       } catch {
         // e.g. the same group name in two patterns: try them one by one
       }
-      if (joined) probes.push({ key: group[0], joined });
-      else for (const key of group) probes.push({ key });
+      const forms = this.keys[group[0]].casedByLiteral?.get(literal);
+      if (joined) probes.push({ key: group[0], joined, forms });
+      else for (const key of group) probes.push({ key, forms });
     }
     return probes;
   }
@@ -285,11 +300,20 @@ export class KeywordPrefilter<R> {
   /** One document's bookkeeping, starting from the plan. */
   private begin(wanted: Wanted<R>): Search {
     const plan = typeof wanted === 'function' ? this.plan(wanted) : wanted;
-    return { plan, hit: new Uint8Array(this.rules.length), keyLive: plan.keyLive.slice(), literalLive: plan.literalLive.slice(), pending: plan.pending };
+    // Typed arrays per document (three slices) were a twentieth of a workspace scan's keyword pass.
+    this.searchHit.fill(0);
+    return { plan, hit: this.searchHit, keyLive: plan.keyLive, literalLive: plan.literalLive, copied: false, pending: plan.pending };
   }
 
   /** Marks the rules of a matched key as hit; keys and literals no other pending rule needs die. */
   private settle(search: Search, key: number): void {
+    if (!search.copied) {
+      this.searchKeyLive.set(search.plan.keyLive);
+      this.searchLiteralLive.set(search.plan.literalLive);
+      search.keyLive = this.searchKeyLive;
+      search.literalLive = this.searchLiteralLive;
+      search.copied = true;
+    }
     const { plan, hit, keyLive, literalLive } = search;
     for (const r of this.keys[key].rules) {
       if (!plan.want[r] || hit[r]) continue;
@@ -308,9 +332,9 @@ export class KeywordPrefilter<R> {
     if (search.literalLive[literal] === 0) return true;
     const probes = this.probes[literal];
     for (let i = 0; i < probes.length; i++) {
-      const { key, joined } = probes[i];
-      if (!search.keyLive[key]) continue;
-      if (joined ? this.casedAt(key, literal, start, confirmer) && stickyTest(joined, start, confirmer.text) : this.occursAt(key, literal, start, confirmer)) {
+      const { key, joined, forms } = probes[i];
+      if (!search.keyLive[key] || (forms && !hasForm(forms, start, confirmer))) continue;
+      if (joined ? stickyTest(joined, start, confirmer.text) : this.occursAt(key, literal, start, confirmer, true)) {
         this.settle(search, key);
       }
     }
@@ -363,11 +387,11 @@ export class KeywordPrefilter<R> {
     return [...out].sort((a, b) => a - b);
   }
 
-  /** Whether key `key` matches given that its literal `literal` occurs at `start`. */
-  private occursAt(key: number, literal: number, start: number, confirmed: Confirmer): boolean {
+  /** Whether key `key` matches given that its literal `literal` occurs at `start` (`caseChecked`: in a form of the pattern). */
+  private occursAt(key: number, literal: number, start: number, confirmed: Confirmer, caseChecked = false): boolean {
     const { re, sticky } = this.keys[key];
     if (!re) return true;
-    if (!this.casedAt(key, literal, start, confirmed)) return false;
+    if (!caseChecked && !this.casedAt(key, literal, start, confirmed)) return false;
     if (!sticky) return confirmed.near(key, re, start) !== undefined;
     // Its matches start with its literal and at the start of the text: only a literal there counts
     // (`^CONFIG_…` keys of Kconfig rules meet every CONFIG_ macro of a C file).
@@ -383,10 +407,13 @@ export class KeywordPrefilter<R> {
    */
   private casedAt(key: number, literal: number, start: number, confirmed: Confirmer): boolean {
     const forms = this.keys[key].casedByLiteral?.get(literal);
-    if (!forms) return true;
-    for (const form of forms) if (confirmed.startsWith(form, start)) return true;
-    return false;
+    return !forms || hasForm(forms, start, confirmed);
   }
+}
+
+function hasForm(forms: readonly string[], start: number, confirmed: Confirmer): boolean {
+  for (let i = 0; i < forms.length; i++) if (confirmed.startsWith(forms[i], start)) return true;
+  return false;
 }
 
 function stickyTest(sticky: RegExp, at: number, text: string): boolean {

@@ -35,7 +35,9 @@ export const endpointCollector: Collector = {
     /mqtt_?(?:server|host)/i,
     // CONSTANT_NAME / ADDRESS_NAME constants (upper case): a string for any address name, a decimal
     // for a name ending in PORT (register headers are full of `#define I2C_PACKET_PORT 0x…` / `…_PORT_S 12`).
-    /(?<=\b[A-Z0-9_]{0,62})(?:HOST|BROKER|SERVER|PORT|URL|URI|ADDR|ENDPOINT)[A-Z0-9_]{0,62}(?:[^\n=;]{0,60}?=|[ \t]+)\s*(?:\(\s*)?(?:u8|[LuUrRbBfF]{1,2})?["'`]/,
+    // The rest of the name is taken whole (a shorter run could only lead to the same `=`, further
+    // away): giving it back a character at a time re-searched the line for `=` each time, half the cost.
+    /(?<=\b[A-Z0-9_]{0,62})(?:HOST|BROKER|SERVER|PORT|URL|URI|ADDR|ENDPOINT)(?:[A-Z0-9_]{0,62}(?![A-Z0-9_])|[A-Z0-9_]{62})(?:[^\n=;]{0,60}?=|[ \t]+)\s*(?:\(\s*)?(?:u8|[LuUrRbBfF]{1,2})?["'`]/,
     /(?<=\b[A-Z0-9_]{0,62})PORT(?:[^\n=;]{0,60}?=|[ \t]+)[ \t(]*\d{1,5}[uUlL]{0,3}(?![\w.])/,
   ],
   collect(ctx) {
