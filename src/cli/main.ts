@@ -16,6 +16,7 @@ import { scan } from './scan';
 import { runThreatModelCommand } from './threat-model-command';
 import { buildThreatModel } from '../threat-model/build';
 import { threatIdsByFingerprint } from '../threat-model/links';
+import { compileWebAssemblyForOneRun } from './webassembly-tiers';
 
 declare const IOTSEC_VERSION: string | undefined;
 /** Tool version (injected by the build; falls back for runs from source). */
@@ -93,6 +94,7 @@ function exitCode(report: ScanReport, failOn: CliArgs['failOn']): 0 | 1 {
 
 // The shim: run when executed, not when imported by tests.
 if (require.main === module) {
+  compileWebAssemblyForOneRun();
   process.on('uncaughtException', (err) => {
     process.stderr.write(`iotsec: fatal: ${errorMessage(err)}\n`);
     process.exitCode = 2;

@@ -1,4 +1,5 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { useKeywordScanModule } from '../core/byte-automaton';
 import { createCliLinter, prefilterFile, type PrefilterOutcome } from './analyze';
 import { compileSecretPatterns } from './config-loader';
 import { ReadBuffer } from './read-text';
@@ -8,6 +9,8 @@ import { NEXT, POSTED, WALKED, type WorkerInit, type WorkerJob, type WorkerRepor
 // some rule may fire on go back, bytes and all, to be parsed on the main thread. So this thread never
 // loads a grammar nor warms up the parsers and rules (half the cost of a worker that did everything).
 const init = workerData as WorkerInit;
+// The main thread's compiled keyword scan (optimized up front: webassembly-tiers.ts), not a new compile.
+if (init.keywordScanModule) useKeywordScanModule(init.keywordScanModule);
 const linter = createCliLinter();
 const config = { ...init.config, settings: { ...init.config.settings, secretPatterns: compileSecretPatterns(init.config.secretPatterns).patterns } };
 // Build the keyword automaton and its WebAssembly tables now, while the main thread walks the tree.

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { keywordScanModule } from '../core/byte-automaton';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/finding';
 import type { ScanReport, SkippedFile } from '../core/formatters/scan-report';
@@ -36,7 +37,7 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   // jobs - 1 workers run the keyword pass; this thread parses what they select and analyses files
   // too. Workers start before the walk: each loads its engine while this thread reads the tree.
-  const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config) }, jobs - 1) : undefined;
+  const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config), keywordScanModule: keywordScanModule() }, jobs - 1) : undefined;
   try {
     const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/(?<!\/)\/+$/, '')) : undefined;
     const files: string[] = [];
@@ -106,6 +107,8 @@ async function analyzeInProcess(linter: Linter, opts: ScanOptions, files: string
 export interface WorkerInit {
   root: string;
   config: ResolvedConfig;
+  /** The keyword scan's compiled WebAssembly module (see webassembly-tiers.ts); undefined without WebAssembly. */
+  keywordScanModule?: object;
 }
 
 /**

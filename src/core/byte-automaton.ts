@@ -47,12 +47,34 @@ interface Runtime {
 }
 
 let runtime: Runtime | null | undefined;
+let compiledModule: object | null | undefined;
+
+/**
+ * The scan's compiled WebAssembly module, compiled on first use (undefined without WebAssembly).
+ * Another thread can be handed it (`useKeywordScanModule`): threads of a process share compiled code.
+ */
+export function keywordScanModule(): object | undefined {
+  if (compiledModule === undefined) {
+    try {
+      compiledModule = new WebAssembly.Module(Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)));
+    } catch {
+      compiledModule = null; // no WebAssembly here: the text scan does the work
+    }
+  }
+  return compiledModule ?? undefined;
+}
+
+/** Has this thread instantiate `module` (another thread's `keywordScanModule`) instead of compiling its own. */
+export function useKeywordScanModule(module: object): void {
+  compiledModule ??= module;
+}
 
 function getRuntime(): Runtime | undefined {
   if (runtime === undefined) {
     try {
-      const bytes = Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0));
-      const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as ScanExports;
+      const module = keywordScanModule();
+      if (!module) throw new Error('no WebAssembly');
+      const exports = new WebAssembly.Instance(module, {}).exports as ScanExports;
       runtime = { exports, tablesEnd: 0, u8: new Uint8Array(exports.memory.buffer), i32: new Int32Array(exports.memory.buffer) };
     } catch {
       runtime = null; // no WebAssembly here: the text scan does the work
