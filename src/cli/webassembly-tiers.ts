@@ -11,20 +11,18 @@
 import { setFlagsFromString } from 'node:v8';
 import { keywordScanModule } from '../core/byte-automaton';
 
-/** Call once, before anything else compiles WebAssembly. Only speed depends on it: any failure leaves V8's defaults. */
+/** Call once, before anything else compiles WebAssembly. Only speed depends on it. */
 export function compileWebAssemblyForOneRun(): void {
-  let compiled: object | undefined;
   try {
     // Eagerly, with TurboFan: lazily compiled functions would be compiled after the switch below.
     setFlagsFromString('--no-liftoff');
     setFlagsFromString('--no-wasm-lazy-compilation');
-    compiled = keywordScanModule();
-  } catch {
-    // flags that cannot be set: V8's defaults
-  } finally {
+    const compiled = keywordScanModule();
     setFlagsFromString('--liftoff');
     setFlagsFromString('--wasm-lazy-compilation');
+    // Read when a module is compiled: the kernel above keeps its optimized code.
+    if (compiled) setFlagsFromString('--liftoff-only');
+  } catch {
+    // flags this V8 does not take: its defaults, only slower
   }
-  // Read when a module is compiled: the kernel above keeps its optimized code.
-  if (compiled) setFlagsFromString('--liftoff-only');
 }
