@@ -89,13 +89,12 @@ export const credentialArgument = defineRule({
   keywords: [/begin\s*\(/i, /connect\s*\(/i, 'addap', 'softap', 'pw_set', 'password', 'setcredentials', 'setauth', 'authenticate', 'symmetric', /blynk\s*\.\s*config/i, 'writefield', 'basicauth', 'digestauth', /cpy\s*\(\s*[\w.>\-[\]]*(?:pass|pwd|psk|key|secret|token|auth)/i, 'token', 'secret', 'pwd', 'psk', 'passwd', 'start_provisioning'],
   check(ctx) {
     for (const call of ctx.facts.calls) {
-      const handled = new Set<ArgFact>();
-      for (const { spec, arg } of credentialArgs(call, ctx.languageId)) {
-        handled.add(arg);
+      const credentials = credentialArgs(call, ctx.languageId);
+      for (const { spec, arg } of credentials) {
         if (arg.value.kind === 'string' && isKnownToken(String(arg.value.value))) continue; // cloud-token reports self-identifying formats
         reportArg(ctx, call, arg, spec.what, spec.envName);
       }
-      if (ctx.languageId === 'python') kwargCredentials(ctx, call, handled);
+      if (ctx.languageId === 'python') kwargCredentials(ctx, call, new Set(credentials.map((c) => c.arg)));
       if (COPY_CALLS.has(call.name) && call.args.length >= 2 && call.args[0].value.kind !== 'string') {
         const dest = call.args[0].value.text.replace(/^\(\s*(?:const\s+)?(?:unsigned\s+)?char\s*\*\s*\)\s*/, '');
         const last = dest.split(/\.|->/).pop() ?? dest;

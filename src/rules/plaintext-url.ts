@@ -48,7 +48,7 @@ export const plaintextUrl = defineRule({
   check(ctx) {
     const mqttFile = ctx.facts.imports.some((i) => nameWords(i.module).some((w) => MQTT_WORDS.has(w)));
     const cands = candidates(ctx);
-    const bindings = bindingLookup(ctx, cands.length);
+    const bindings = bindingLookup(ctx);
     for (const cand of cands) {
       const raw = ctx.text.slice(cand.inner[0], cand.inner[1]);
       const lead = LEADING_URL.exec(raw);
@@ -139,10 +139,14 @@ function bindingOf(a: Assignment | undefined, kv: KeyValue | undefined, call?: {
  * assignments, keys and arguments: splitting every name into words up front cost ~3 ms per editor
  * re-analysis, so few candidates scan the facts per lookup (no allocation) and many build an index.
  */
-function bindingLookup(ctx: RuleContext, candidateCount: number): (offset: number) => Binding | undefined {
+function bindingLookup(ctx: RuleContext): (offset: number) => Binding | undefined {
   const { assignments, keyValues, calls } = ctx.facts;
-  if (candidateCount <= 16) {
-    return (offset) => {
+  // A few lookups search the facts; more build an index (most strings are no URL and need none:
+  // an index per document cost ~1 ms of each re-analysis of a 2,000-line file).
+  let lookups = 0;
+  let index: Map<number, { a?: Assignment; kv?: KeyValue; call?: { c: Call; arg: ArgFact } }> | undefined;
+  return (offset) => {
+    if (!index && ++lookups <= 16) {
       let kv: KeyValue | undefined;
       let a: Assignment | undefined;
       for (const k of keyValues) if (k.value.range[0] === offset) kv = k;
@@ -150,13 +154,13 @@ function bindingLookup(ctx: RuleContext, candidateCount: number): (offset: numbe
       if (kv || a) return bindingOf(a, kv);
       for (const c of calls) for (const arg of c.args) if (arg.value.range[0] === offset) return bindingOf(undefined, undefined, { c, arg });
       return undefined;
-    };
-  }
-  const index = new Map<number, { a?: Assignment; kv?: KeyValue; call?: { c: Call; arg: ArgFact } }>();
-  for (const a of assignments) index.set(a.value.range[0], { a });
-  for (const kv of keyValues) index.set(kv.value.range[0], { kv });
-  for (const c of calls) for (const arg of c.args) if (!index.has(arg.value.range[0])) index.set(arg.value.range[0], { call: { c, arg } });
-  return (offset) => {
+    }
+    if (!index) {
+      index = new Map();
+      for (const a of assignments) index.set(a.value.range[0], { a });
+      for (const kv of keyValues) index.set(kv.value.range[0], { kv });
+      for (const c of calls) for (const arg of c.args) if (!index.has(arg.value.range[0])) index.set(arg.value.range[0], { call: { c, arg } });
+    }
     const e = index.get(offset);
     return e && bindingOf(e.a, e.kv, e.call);
   };

@@ -81,6 +81,25 @@ test('the rule registry: candidates equal the naive check on random mixes of key
   );
 });
 
+test('long texts (scanned as UTF-8 in WebAssembly): candidates equal the naive check, whatever the characters', () => {
+  const registry: Gate[] = [
+    ...allRules.map((r) => ({ id: r.meta.id, keywords: r.keywords })),
+    ...threatModelCollectors.map((c) => ({ id: `collector:${c.id}`, keywords: c.keywords })),
+  ];
+  const pf = new KeywordPrefilter(registry.map((g) => ({ rule: g, keywords: g.keywords })));
+  // Replacement characters (an editor's view of invalid UTF-8), lone surrogates, Unicode spaces and
+  // line separators around keyword-shaped code; a filler makes the text long enough for the byte scan.
+  const pieces = ['password = "hunter22"', 'mqtt://broker:1883', 'PORT = "8080"', 'pin = "1234"', '#define MQTT_HOST "h"', 'CONFIG_BT=y', 'telnet', 'verify=False', '\uFFFD', '\uD800', '\uDC00', '😀', 'é', '\u00a0', '\u3000', '\u2028', '\n', ' ', '"', '='];
+  const part = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 20 }).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(part, fc.constantFrom(' ', '\n', 'x', '//.\n'), part, (before, filler, after) => {
+      const text = before + filler.repeat(Math.ceil(4200 / filler.length)) + after;
+      assert.deepEqual(pf.candidates(text, () => true).map((g) => g.id), naive(registry, text));
+    }),
+    { numRuns: 300, seed: 13 },
+  );
+});
+
 test('the rule registry on raw bytes (multi-byte characters, invalid UTF-8): the same rules as on the decoded text', () => {
   const registry: Gate[] = allRules.map((r) => ({ id: r.meta.id, keywords: r.keywords }));
   const pf = new KeywordPrefilter(registry.map((g) => ({ rule: g, keywords: g.keywords })));

@@ -70,12 +70,24 @@ export interface CredentialArg {
   arg: ArgFact;
 }
 
-/** The credential arguments of `call` in `lang` (table entries that match). */
-export function credentialArgs(call: CallFact, lang: LanguageId): CredentialArg[] {
+/** CREDENTIAL_CALLS by name: rules ask this of every call of a document, at each edit. */
+const CALLS_BY_NAME = new Map<string, CredentialCall[]>();
+for (const spec of CREDENTIAL_CALLS) {
+  const same = CALLS_BY_NAME.get(spec.name);
+  if (same) same.push(spec);
+  else CALLS_BY_NAME.set(spec.name, [spec]);
+}
+
+const NONE: readonly CredentialArg[] = [];
+
+/** The credential arguments of `call` in `lang` (table entries that match, in table order). */
+export function credentialArgs(call: CallFact, lang: LanguageId): readonly CredentialArg[] {
+  const specs = CALLS_BY_NAME.get(call.name);
+  if (!specs) return NONE;
   const out: CredentialArg[] = [];
   const positional = call.args.filter((a) => a.name === undefined);
-  for (const spec of CREDENTIAL_CALLS) {
-    if (spec.name !== call.name || !spec.languages.includes(lang)) continue;
+  for (const spec of specs) {
+    if (!spec.languages.includes(lang)) continue;
     if (spec.receiver && !spec.receiver.test(call.receiver ?? '')) continue;
     if (spec.minArgs && positional.length < spec.minArgs) continue;
     const byName = spec.kwarg ? call.args.find((a) => a.name === spec.kwarg) : undefined;
