@@ -175,6 +175,9 @@ async function main(): Promise<void> {
     bytes: Number(process.env.BENCH_MB ?? DEFAULT_PARAMS.bytes / 2 ** 20) * 2 ** 20,
   };
   const manifest = ensureWorkspace(WS, params, log);
+  // A freshly generated workspace is still being written back to disk: that write-back would run
+  // during (and be measured as part of) the first timed scans. `sync` waits for it.
+  spawnSync('sync', { stdio: 'ignore' });
   const files = listFiles(WS);
   const rules = JSON.parse(spawnSync(process.execPath, [CLI, 'rules', '--format', 'json'], { encoding: 'utf8' }).stdout) as Array<{ id: string }>;
   const registered = new Set(rules.map((r) => r.id));
