@@ -13,7 +13,7 @@ export type ReadOutcome =
 const SNIFF = 8000;
 
 /**
- * Reads a source file defensively: size limit before reading, binary detection (NUL bytes),
+ * Reads a source file defensively: never more than the size limit (plus one byte), binary detection (NUL bytes),
  * BOMs (UTF-8, UTF-16 LE/BE); invalid UTF-8 is decoded later with replacement characters (never a
  * crash). Synchronous on purpose: scans run it in worker threads, where the promise API only added
  * a thread pool hop per call (open, stat, read, close: about a quarter of a scan's CPU time on
@@ -43,6 +43,18 @@ export function readSourceFile(absPath: string, maxBytes: number, scratch?: Read
   }
   let size = 0;
   try {
+    if (scratch) {
+      // Most files fit the buffer: one read and no stat. A read that fills it (a larger file),
+      // returns nothing (an empty file, a FIFO) or fails (a directory) goes the long way below.
+      const want = Math.min(scratch.buf.length, maxBytes + 1);
+      let n = 0;
+      try {
+        n = readSync(fd, scratch.buf, 0, want, 0);
+      } catch {
+        // the stat below tells what this is
+      }
+      if (n > 0 && n < want) return classify(scratch.buf.subarray(0, n));
+    }
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, reason: 'not a regular file', bytes: 0 };
     size = st.size;

@@ -26,20 +26,26 @@ const cases: Array<{ name: string; path: () => string; max?: number; expected: R
   { name: 'too large', path: () => file('f.c', 'x'.repeat(3000)), max: 2048, expected: { ok: false, reason: 'too large (3 KB > 2 KB)', bytes: 3000 } },
   { name: 'missing', path: () => join(dir, 'gone.c'), expected: { ok: false, reason: 'unreadable (ENOENT)' } },
   { name: 'a directory', path: () => dir, expected: { ok: false, reason: 'not a regular file' } },
+  { name: 'exactly the size limit', path: () => file('g.c', 'y'.repeat(2048)), max: 2048, expected: { ok: true, bytes: 2048 } },
+  { name: 'empty', path: () => file('h.c', ''), expected: { ok: true, bytes: 0, decoded: '' } },
 ];
 
-for (const c of cases) {
-  test(`readSourceFile: ${c.name}`, () => {
-    const got = readSourceFile(c.path(), c.max ?? 1 << 20);
-    const seen: Record<string, unknown> = { ...got, decoded: got.ok ? textOf(got) : undefined };
-    for (const [k, v] of Object.entries(c.expected)) assert.deepEqual(seen[k], v, k);
-  });
+// Through a reused buffer, small files take one read and no stat: the same outcomes.
+for (const scratch of [undefined, new ReadBuffer()]) {
+  for (const c of cases) {
+    test(`readSourceFile${scratch ? ' (reused buffer)' : ''}: ${c.name}`, () => {
+      const got = readSourceFile(c.path(), c.max ?? 1 << 20, scratch);
+      const seen: Record<string, unknown> = { ...got, decoded: got.ok ? textOf(got) : undefined };
+      for (const [k, v] of Object.entries(c.expected)) assert.deepEqual(seen[k], v, k);
+    });
+  }
 }
 
 test('readSourceFile: a FIFO is refused without blocking on open', { skip: process.platform === 'win32' }, () => {
   const fifo = join(dir, 'pipe.c');
   execFileSync('mkfifo', [fifo]);
   assert.deepEqual(readSourceFile(fifo, 1 << 20), { ok: false, reason: 'not a regular file', bytes: 0 });
+  assert.deepEqual(readSourceFile(fifo, 1 << 20, new ReadBuffer()), { ok: false, reason: 'not a regular file', bytes: 0 });
 });
 
 test('readSourceFile through a reused buffer: each read sees its own file, larger ones grow it', () => {
