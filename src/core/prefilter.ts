@@ -257,11 +257,7 @@ export class KeywordPrefilter<R> {
 
   /** Rules (in registration order) whose keywords occur in `text`, among those `wanted` allows. */
   candidates(text: string, wanted: Wanted<R>): R[] {
-    if (text.length >= TEXT_AS_BYTES_MIN && this.byteAutomaton()) {
-      // Every byte of the encoding is where the text has it, so the text itself confirms keywords.
-      const bytes = this.encoded(text);
-      return this.candidatesInBytes(bytes, wanted, () => text, false).rules;
-    }
+    if (text.length >= TEXT_AS_BYTES_MIN && this.byteAutomaton()) return this.byteCandidates(this.encoded(text), wanted, () => text, false, text).rules;
     return this.candidatesOfText(text, wanted);
   }
 
@@ -280,6 +276,14 @@ export class KeywordPrefilter<R> {
    * if known.
    */
   candidatesInBytes(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes = defaultDecode, wantText = true): { rules: R[]; text?: string; ascii?: boolean } {
+    return this.byteCandidates(bytes, wanted, decode, wantText);
+  }
+
+  /**
+   * `candidatesInBytes`; `encodedFrom`: the text the bytes were encoded from (by TextEncoder: valid
+   * UTF-8 of the same UTF-16 length, so hit offsets are the text's and it confirms keywords itself).
+   */
+  private byteCandidates(bytes: Uint8Array, wanted: Wanted<R>, decode: DecodeBytes, wantText: boolean, encodedFrom?: string): { rules: R[]; text?: string; ascii?: boolean } {
     if (!this.byteAutomaton()) {
       const text = decode(bytes, false);
       return { rules: this.candidatesOfText(text, wanted), text };
@@ -294,7 +298,9 @@ export class KeywordPrefilter<R> {
     if (search.pending > 0) {
       const scanned = this.byteAutomaton()!.scan(bytes, search.plan.acceptLive, hits);
       ascii = scanned.ascii;
-      if (!ascii && hits.length) {
+      if (!ascii && hits.length && encodedFrom !== undefined) {
+        confirmer = new Confirmer(encodedFrom);
+      } else if (!ascii && hits.length) {
         // Valid UTF-8: hit offsets are UTF-16 offsets. Keyword patterns written in ASCII are confirmed
         // on a stand-in that needs no decoding (a large header with one `©` is not ASCII); else on
         // the decoded text, and invalid UTF-8 goes to the text scan.
