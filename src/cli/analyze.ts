@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/finding';
+import type { LanguageId } from '../core/language';
 import type { FileParseError, SkippedFile } from '../core/formatters/scan-report';
 import { createLinter, errorMessage, type Linter, type LintResult, type Prefiltered, type RuleError } from '../core/linter';
 import type { FileSummary, WorkspaceFacts } from '../core/rule';
@@ -48,13 +49,13 @@ export interface PrefilterOutcome {
 }
 
 /** Reads one file (through `scratch`, reused: the outcome holds a copy) and runs the keyword pass; never throws. */
-export function prefilterFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, scratch?: ReadBuffer): PrefilterOutcome {
+export function prefilterFile(linter: Linter, root: string, filePath: string, config: ResolvedConfig, scratch?: ReadBuffer, languageId?: LanguageId): PrefilterOutcome {
   const read = readSourceFile(join(root, filePath), config.maxFileSizeKb * 1024, scratch);
   if (!read.ok) return { filePath, bytes: read.bytes, skipped: { filePath, reason: read.reason } };
   // Text that is not UTF-8 (UTF-16 with a BOM) is rare: the main thread runs the whole pipeline on it.
   if (!read.utf8) return { filePath, bytes: read.bytes, content: { text: read.text } };
   try {
-    const prefiltered = linter.prefilter({ bytes: read.utf8, filePath, decode: decodeUtf8 }, config);
+    const prefiltered = linter.prefilter({ bytes: read.utf8, filePath, languageId, decode: decodeUtf8 }, config);
     // A copy with its own buffer: a small read shares Node's buffer pool, which must not be transferred.
     return { filePath, bytes: read.bytes, content: prefiltered.ruleIds.length ? { utf8: new Uint8Array(read.utf8), prefiltered } : undefined };
   } catch (err) {

@@ -1,9 +1,10 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { useKeywordScanModule } from '../core/byte-automaton';
+import type { LanguageId } from '../core/language';
 import { createCliLinter, prefilterFile, type PrefilterOutcome } from './analyze';
 import { compileSecretPatterns } from './config-loader';
 import { ReadBuffer } from './read-text';
-import { NEXT, POSTED, WALKED, type WorkerInit, type WorkerJob, type WorkerReport } from './scan';
+import { NEXT, POSTED, WALKED, type FileBatch, type WorkerInit, type WorkerJob, type WorkerReport } from './scan';
 
 // A scan's worker: reads files and runs the keyword pass only. Most files end here; the few that
 // some rule may fire on go back, bytes and all, to be parsed on the main thread. So this thread never
@@ -19,8 +20,15 @@ linter.prefilter({ bytes: new Uint8Array(0), filePath: 'warm-up.c' }, config);
 parentPort!.on('message', (job: WorkerJob) => {
   const state = new Int32Array(job.state);
   const files: string[] = [];
+  const languages: LanguageId[] = [];
   const receive = (): void => {
-    for (let m = receiveMessageOnPort(job.files); m; m = receiveMessageOnPort(job.files)) for (const f of m.message as string[]) files.push(f);
+    for (let m = receiveMessageOnPort(job.files); m; m = receiveMessageOnPort(job.files)) {
+      const batch = m.message as FileBatch;
+      for (let i = 0; i < batch.paths.length; i++) {
+        files.push(batch.paths[i]);
+        languages.push(batch.languages[i]);
+      }
+    }
   };
   const scratch = new ReadBuffer();
   // Claims until the walk is over and every file is taken; results go back once per claim.
@@ -38,8 +46,8 @@ parentPort!.on('message', (job: WorkerJob) => {
     if (at >= files.length) break;
     const outcomes: PrefilterOutcome[] = [];
     const transfer: ArrayBuffer[] = [];
-    for (const f of files.slice(at, at + job.claim)) {
-      const o = prefilterFile(linter, init.root, f, config, scratch);
+    for (let i = at; i < Math.min(files.length, at + job.claim); i++) {
+      const o = prefilterFile(linter, init.root, files[i], config, scratch, languages[i]);
       outcomes.push(o);
       if (o.content && 'utf8' in o.content) transfer.push(o.content.utf8.buffer as ArrayBuffer);
     }

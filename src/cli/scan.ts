@@ -6,6 +6,7 @@ import { keywordScanModule } from '../core/byte-automaton';
 import type { ResolvedConfig } from '../core/config';
 import type { Finding } from '../core/finding';
 import type { ScanReport, SkippedFile } from '../core/formatters/scan-report';
+import type { LanguageId } from '../core/language';
 import type { Linter } from '../core/linter';
 import type { FileSummary, WorkspaceFacts } from '../core/rule';
 import { analyzeFile, createCliLinter, finishFile, type FileOutcome, type PrefilterOutcome } from './analyze';
@@ -37,7 +38,8 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   // jobs - 1 workers run the keyword pass; this thread parses what they select and analyses files
   // too. Workers start before the walk: each loads its engine while this thread reads the tree.
-  const pool = jobs > 1 ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config), keywordScanModule: keywordScanModule() }, jobs - 1) : undefined;
+  const init = { root: opts.root, config: stripRegexes(opts.config), keywordScanModule: keywordScanModule() };
+  const pool = jobs > 1 ? new WorkerPool(init, jobs - 1, (f) => linter.languageFor(f)!.id) : undefined;
   try {
     const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/(?<!\/)\/+$/, '')) : undefined;
     const files: string[] = [];
@@ -112,7 +114,7 @@ export interface WorkerInit {
 }
 
 /**
- * The one message a worker gets after `workerData`. Files arrive on `files` (arrays of paths, in walk
+ * The one message a worker gets after `workerData`. Files arrive on `files` (`FileBatch`es, in walk
  * order) while the walk goes on; every thread claims them by index from the shared counters.
  */
 export interface WorkerJob {
@@ -120,6 +122,12 @@ export interface WorkerJob {
   /** Int32 [NEXT]: next unclaimed index (Atomics.add by every thread); [POSTED]: files posted so far (waited on); [WALKED]: 1 once all are posted. */
   state: SharedArrayBuffer;
   claim: number;
+}
+
+/** Paths and their languages (the walk has worked them out; a worker need not). */
+export interface FileBatch {
+  paths: string[];
+  languages: LanguageId[];
 }
 
 export const NEXT = 0;
@@ -156,7 +164,8 @@ class WorkerPool {
   private readonly inbox: WorkerReport[] = [];
   private onReport: (() => void) | undefined;
 
-  constructor(init: WorkerInit, jobs: number) {
+  /** `languageOf`: the language of a walked file (the walk keeps only files that have one). */
+  constructor(init: WorkerInit, jobs: number, private readonly languageOf: (path: string) => LanguageId) {
     for (let i = 0; i < jobs; i++) {
       const w = new Worker(join(__dirname, 'scan-worker.js'), { workerData: init });
       const fail = (err: Error): void => {
@@ -199,7 +208,8 @@ class WorkerPool {
 
   private post(files: readonly string[]): void {
     if (files.length === this.posted) return;
-    const batch = files.slice(this.posted);
+    const paths = files.slice(this.posted);
+    const batch: FileBatch = { paths, languages: paths.map(this.languageOf) };
     for (const port of this.ports) port.postMessage(batch);
     this.posted = files.length;
     // After the message: a worker woken by this has it waiting on its port.
