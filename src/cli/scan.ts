@@ -38,8 +38,9 @@ export async function scan(opts: ScanOptions, linter: Linter = createCliLinter()
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   // jobs - 1 workers run the keyword pass; this thread parses what they select and analyses files
   // too. Workers start before the walk: each loads its engine while this thread reads the tree.
-  const init = { root: opts.root, config: stripRegexes(opts.config), keywordScanModule: keywordScanModule() };
-  const pool = jobs > 1 ? new WorkerPool(init, jobs - 1, (f) => linter.languageFor(f)!.id) : undefined;
+  const pool = jobs > 1
+    ? new WorkerPool({ root: opts.root, config: stripRegexes(opts.config), keywordScanModule: keywordScanModule() }, jobs - 1, (f) => linter.languageFor(f)!.id)
+    : undefined;
   try {
     const wanted = opts.paths?.length ? opts.paths.map((p) => p.replace(/(?<!\/)\/+$/, '')) : undefined;
     const files: string[] = [];
